@@ -1,0 +1,34 @@
+# Two commands matter: `make serve` and `make test`. Everything else is a step they use.
+VENV    := .venv
+PYTHON  := $(VENV)/bin/python
+STAMP   := $(VENV)/.installed
+ADDR    ?= 127.0.0.1:8000
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve site test zip bench clean
+
+# Create the virtual environment and install the package with its test tools
+$(STAMP): pyproject.toml
+	test -x $(PYTHON) || python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --upgrade pip
+	$(PYTHON) -m pip install --quiet -e ".[test]"
+	touch $@
+
+serve: $(STAMP)  ## Build and serve the site at http://127.0.0.1:8000
+	$(VENV)/bin/mkdocs serve --dev-addr $(ADDR)
+
+site: $(STAMP)  ## Strict build into site/
+	$(VENV)/bin/mkdocs build --strict --clean
+
+test: $(STAMP)  ## Run every test (browser tests need Debian's chromium)
+	$(VENV)/bin/python -m pytest
+
+zip: site  ## Zip the built site for a USB stick or a phone
+	mkdir -p dist
+	$(PYTHON) -m defensoria.site.package site dist/defensorias-cusco-sitio.zip
+
+bench: site  ## Print the site's weight and build time against plain Material
+	$(PYTHON) benchmarks/site.py
+
+clean:
+	rm -rf site dist .pytest_cache

@@ -1,0 +1,3 @@
+from defensoria.cli import main
+
+main()

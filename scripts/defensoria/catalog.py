@@ -1,0 +1,177 @@
+"""The module catalogue: the front matter of docs/modulos/mNN-*.md, read once.
+
+Quizzes, print, tracker and the site all read modules from here; nothing repeats it.
+
+Example front matter:
+
+    ---
+    modulo: m04
+    title: La denuncia
+    horas: 3
+    objetivos:
+      - Explicar quién puede denunciar y dónde.
+    fuentes:
+      - Ley 30364, art. 15
+    revision_legal:
+      estado: pendiente
+      fecha: 2026-11-26
+    version_ley: Ley 30364 con las modificaciones de la Ley 31715 (2023)
+    ---
+"""
+
+import re
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from defensoria import paths
+from defensoria.errors import DefensoriaError, SourceError
+from defensoria.pages import Page, read_page, translation_path
+
+MODULE_ID = re.compile(r"^m\d{2}$")
+MODULE_FILE = re.compile(r"^(m\d{2})-[a-z0-9-]+\.md$")
+
+
+class LegalReview(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    estado: Literal["pendiente", "revisado"]
+    fecha: date | None = None
+    por: str | None = None
+
+
+class Module(BaseModel):
+    """One training module, as its Spanish page declares it."""
+
+    model_config = ConfigDict(extra="allow")
+
+    modulo: str = Field(pattern=MODULE_ID.pattern)
+    title: str = Field(min_length=3)
+    horas: float = Field(gt=0, le=40)
+    objetivos: list[str] = Field(min_length=1)
+    fuentes: list[str] = Field(min_length=1)
+    revision_legal: LegalReview
+    version_ley: str = Field(min_length=3)
+
+    # Filled in by the loader, not written in front matter
+    path: Path = Field(default=Path(), exclude=True)
+
+    @field_validator("objetivos", "fuentes")
+    @classmethod
+    def no_blank_items(cls, items: list[str]) -> list[str]:
+        if any(not str(item).strip() for item in items):
+            raise ValueError("hay un elemento vacío")
+        return items
+
+    @property
+    def id(self) -> str:
+        return self.modulo
+
+    @property
+    def slug(self) -> str:
+        """File stem, e.g. 'm04-la-denuncia'; the page URL is modulos/<slug>.html."""
+        return self.path.stem
+
+    def page_path(self, language: str = "es") -> Path:
+        return translation_path(self.path, language)
+
+    def url(self, language: str = "es") -> str:
+        """Site-relative URL of the module page (the offline build uses .html files)."""
+        prefix = "" if language == "es" else f"{language}/"
+        return f"{prefix}modulos/{self.slug}.html"
+
+
+class UnknownModule(DefensoriaError):
+    """A module code that is not in the catalogue."""
+
+
+def module_from_page(page: Page) -> Module:
+    """Validate a page's front matter as a module; errors name file:line in Spanish."""
+    match = MODULE_FILE.match(page.path.name)
+    if not match:
+        raise SourceError(page.path, 1, "el nombre del archivo de un módulo debe ser 'mNN-tema.md' (por ejemplo m04-la-denuncia.md).")
+    try:
+        module = Module.model_validate(page.meta)
+    except ValidationError as error:
+        first = error.errors()[0]
+        key = str(first["loc"][0]) if first["loc"] else "modulo"
+        field_path = ".".join(str(part) for part in first["loc"]) or key
+        raise SourceError(page.path, page.line_of(key), f"encabezado del módulo: '{field_path}': {_spanish(first)}") from None
+    if module.modulo != match.group(1):
+        raise SourceError(page.path, page.line_of("modulo"), f"el código '{module.modulo}' no coincide con el nombre del archivo ({match.group(1)}).")
+    module.path = page.path
+    return module
+
+
+def _spanish(error: dict) -> str:
+    """Pydantic's error types in plain Spanish."""
+    kind = error["type"]
+    messages = {
+        "missing": "falta esta clave",
+        "string_pattern_mismatch": "el código debe ser 'm' y dos cifras, por ejemplo m04",
+        "string_too_short": "el texto es demasiado corto",
+        "too_short": "la lista no puede estar vacía",
+        "float_parsing": "debe ser un número (horas)",
+        "greater_than": "debe ser mayor que cero",
+        "less_than_equal": "el número es demasiado grande",
+        "literal_error": "valor no permitido (use 'pendiente' o 'revisado')",
+        "date_from_datetime_parsing": "la fecha debe escribirse AAAA-MM-DD",
+        "date_parsing": "la fecha debe escribirse AAAA-MM-DD",
+        "date_type": "la fecha debe escribirse AAAA-MM-DD",
+        "extra_forbidden": "clave desconocida",
+        "list_type": "debe ser una lista (líneas que empiezan con '- ')",
+        "string_type": "debe ser un texto",
+        "model_type": "debe ser un grupo de claves (estado, fecha, por)",
+    }
+    return messages.get(kind, error.get("msg", "valor no válido"))
+
+
+def load_modules(root: Path | None = None) -> list[Module]:
+    """Every module of docs/modulos/, sorted by code. Raises SourceError on the first bad page."""
+    folder = paths.modules_dir(root)
+    modules = []
+    for path in sorted(folder.glob("m[0-9][0-9]-*.md")):
+        if path.name.count(".") > 1:  # translations (m04-x.qu.md) are not catalogue entries
+            continue
+        modules.append(module_from_page(read_page(path)))
+    seen: dict[str, Path] = {}
+    for module in modules:
+        if module.modulo in seen:
+            raise SourceError(module.path, module.path and 1, f"el código {module.modulo} ya lo usa {seen[module.modulo].name}.")
+        seen[module.modulo] = module.path
+    return modules
+
+
+@lru_cache(maxsize=8)
+def _cached(root: Path) -> tuple[Module, ...]:
+    return tuple(load_modules(root))
+
+
+def catalog(root: Path | None = None) -> dict[str, Module]:
+    """Modules by code, cached per root for the life of the process."""
+    return {m.modulo: m for m in _cached((root or paths.find_root()).resolve())}
+
+
+def get_module(code: str, root: Path | None = None) -> Module:
+    """The module with this code, or UnknownModule naming the codes that exist."""
+    modules = catalog(root)
+    normalized = code.strip().lower()
+    if re.fullmatch(r"m?\d{1,2}", normalized):
+        normalized = "m" + normalized.lstrip("m").zfill(2)
+    if normalized not in modules:
+        known = ", ".join(modules) or "ninguno"
+        raise UnknownModule(f"no existe el módulo '{code}'. Módulos disponibles: {known}.")
+    return modules[normalized]
+
+
+def parse_module_list(text: str, root: Path | None = None) -> list[Module]:
+    """'m02,m04' or 'm02 m04' or 'todos' → modules, each checked."""
+    if text.strip().lower() in {"todos", "todo", "all"}:
+        return list(catalog(root).values())
+    codes = [c for c in re.split(r"[,\s]+", text) if c]
+    if not codes:
+        raise UnknownModule("indique al menos un módulo, por ejemplo --modulos m02,m04.")
+    return [get_module(code, root) for code in codes]
