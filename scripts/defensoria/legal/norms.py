@@ -1,0 +1,209 @@
+"""The norms data (docs/_datos/normas.yml): norms, their articles, and how to cite them.
+
+One YAML file feeds the citation extension, the Normas page and `defensoria revisar`.
+Keys are the norm codes used in citations (`Ley 30364`, `CP`, `AP 1-2009/CJ-116`);
+each norm lists its articles by number (`"15"`, `"122-B"`) or, for an acuerdo plenario,
+by fundamento jurídico (`unidad: fj.`).
+
+Example:
+
+    Ley 30364:
+      nombre: Ley N.° 30364, Ley para prevenir, sancionar y erradicar …
+      tipo: ley
+      resumen: La ley principal contra la violencia …
+      fuente: https://www.gob.pe/…
+      texto: Numeración de la propia ley con sus modificaciones.
+      fecha_texto: 2023-03-22
+      verificado: true
+      articulos:
+        "15":
+          titulo: Denuncia
+          resumen: La denuncia puede ser escrita, verbal o virtual …
+          fuente: https://busquedas.elperuano.pe/…
+          texto: Texto modificado por la Ley 31156.
+          fecha_texto: null
+          verificado: true
+"""
+
+import re
+import unicodedata
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from defensoria import paths
+from defensoria.errors import SourceError
+
+NORMS_FILE = Path("_datos") / "normas.yml"
+ARTICLE_ID = re.compile(r"^\d+(?:-[A-Z])?$")
+URL = re.compile(r"^https?://\S+$")
+NormType = Literal[
+    "constitución", "tratado", "ley", "decreto legislativo", "código", "reglamento",
+    "decreto supremo", "resolución", "acuerdo plenario",
+]
+
+
+class QuechuaText(BaseModel):
+    """Quechua title and summary shown on normas.qu.md (norm names stay as they are)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    titulo: str = Field(min_length=3)
+    resumen: str = Field(min_length=10)
+
+
+class _Sourced(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    resumen: str = Field(min_length=10)
+    extracto: str | None = None
+    fuente: str = Field(pattern=URL.pattern)
+    texto: str = Field(min_length=5)
+    fecha_texto: date | None
+    verificado: bool
+    qu: QuechuaText | None = None
+
+
+class Article(_Sourced):
+    """One article (or fundamento) of a norm, as the site cites it."""
+
+    titulo: str = Field(min_length=3)
+
+
+class Norm(_Sourced):
+    """One norm and the articles the site cites."""
+
+    nombre: str = Field(min_length=3)
+    tipo: NormType
+    unidad: Literal["art.", "fj."] = "art."
+    articulos: dict[str, Article] = Field(default_factory=dict)
+
+    @field_validator("articulos", mode="before")
+    @classmethod
+    def article_ids(cls, value):
+        if value is None:
+            return {}
+        if isinstance(value, dict):
+            for key in value:
+                if not ARTICLE_ID.match(str(key)):
+                    raise ValueError(f"«{key}» no es un número de artículo (ejemplos: 15, 122-B)")
+            return {str(key): item for key, item in value.items()}
+        return value
+
+
+def slug(text: str) -> str:
+    """Stable anchor part: 'Ley 30364' → 'ley-30364', 'D.S. 007-2023-MIMP' → 'ds-007-2023-mimp'."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = text.lower().replace(".", "").replace("°", "")
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def anchor(code: str, article: str | None = None, unit: str = "art.") -> str:
+    """Anchor of a norm or article on the Normas page: 'ley-30364-art-15', 'cp-art-122-b'."""
+    if article is None:
+        return slug(code)
+    return f"{slug(code)}-{slug(unit)}-{slug(article)}"
+
+
+class Norms(dict[str, Norm]):
+    """Norm code → Norm, with lookups the extension and the checks share."""
+
+    path: Path
+
+    def find(self, code: str, article: str | None = None) -> tuple[Norm, Article | None] | None:
+        """(norm, article) for a citation, or None when the norm or the article is unknown."""
+        norm = self.get(code)
+        if norm is None:
+            return None
+        if article is None:
+            return norm, None
+        found = norm.articulos.get(article)
+        return (norm, found) if found else None
+
+
+def _key_lines(text: str) -> dict[tuple, int]:
+    """Line (1-based) of every mapping key, by its path of keys, to locate errors."""
+    lines: dict[tuple, int] = {}
+
+    def walk(node, prefix: tuple) -> None:
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                here = prefix + (key.value,)
+                lines[here] = key.start_mark.line + 1
+                walk(value, here)
+
+    walk(yaml.compose(text), ())
+    return lines
+
+
+def _locate(loc: tuple, lines: dict[tuple, int]) -> int | None:
+    """The line of the deepest known key of a pydantic error location."""
+    keys = tuple(str(part) for part in loc)
+    for end in range(len(keys), 0, -1):
+        if keys[:end] in lines:
+            return lines[keys[:end]]
+    return None
+
+
+def parse_norms(text: str, path: Path) -> Norms:
+    """Validate the YAML text; the first problem raises SourceError with file:line."""
+    try:
+        raw = yaml.safe_load(text)
+        lines = _key_lines(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        problem = getattr(error, "problem", None) or "YAML no válido"
+        raise SourceError(path, mark.line + 1 if mark else None, f"el archivo de normas no es YAML válido ({problem}).") from None
+    if not isinstance(raw, dict):
+        raise SourceError(path, 1, "el archivo de normas debe ser una lista de normas «Código: {…}».")
+    norms = Norms()
+    norms.path = path
+    for code, data in raw.items():
+        try:
+            norms[str(code)] = Norm.model_validate(data)
+        except ValidationError as error:
+            first = error.errors()[0]
+            loc = (str(code), *first["loc"])
+            where = " → ".join(str(part) for part in loc)
+            message = first["msg"].removeprefix("Value error, ")
+            raise SourceError(path, _locate(loc, lines), f"norma «{code}», campo «{where}»: {_spanish(first['type'], message)}") from None
+    return norms
+
+
+def _spanish(kind: str, message: str) -> str:
+    """Pydantic messages in Spanish for the error types a writer meets."""
+    return {
+        "missing": "falta este campo.",
+        "extra_forbidden": "campo desconocido (¿error de escritura?).",
+        "bool_parsing": "debe ser true o false.",
+        "bool_type": "debe ser true o false.",
+        "date_from_datetime_parsing": "fecha no válida; escriba AAAA-MM-DD o null.",
+        "date_parsing": "fecha no válida; escriba AAAA-MM-DD o null.",
+        "date_type": "fecha no válida; escriba AAAA-MM-DD o null.",
+        "string_pattern_mismatch": "debe ser una dirección web que empiece con https:// o http://.",
+        "string_too_short": "el texto está vacío o es demasiado corto.",
+        "string_type": "debe ser un texto.",
+        "literal_error": f"valor no permitido ({message}).",
+        "dict_type": "debe ser una lista de claves «clave: valor».",
+    }.get(kind, message)
+
+
+def norms_path(root: Path | None = None) -> Path:
+    return paths.docs_dir(root) / NORMS_FILE
+
+
+@lru_cache(maxsize=8)
+def _load_cached(path: Path, mtime: float) -> Norms:
+    return parse_norms(path.read_text(encoding="utf-8"), path)
+
+
+def load_norms(root: Path | None = None, path: Path | None = None) -> Norms:
+    """The norms data of a project; re-read when the file changes."""
+    path = Path(path) if path else norms_path(root)
+    if not path.is_file():
+        raise SourceError(path, None, "no existe el archivo de normas.")
+    return _load_cached(path.resolve(), path.stat().st_mtime)
