@@ -21,6 +21,7 @@ CHECK_MODULES = [
     "defensoria.checks.pages",
     "defensoria.checks.links",
     "defensoria.checks.translations",
+    "defensoria.checks.quizzes",
 ]
 
 
