@@ -1,0 +1,170 @@
+"""Citations of norms: `[[Ley 30364, art. 15]]` becomes a link to the Normas page.
+
+A Python-Markdown extension shaped like `markdown.extensions.wikilinks`: one inline
+pattern; the norms data (docs/_datos/normas.yml) is its catalogue, like abbr's glossary.
+
+Syntax:
+
+    [[Ley 30364, art. 15]]       an article
+    [[CP, art. 122-B]]           an article with a letter suffix
+    [[AP 1-2009/CJ-116, fj. 13]] a fundamento jurídico of an acuerdo plenario
+    [[D.S. 007-2023-MIMP]]       a whole norm
+
+Config:
+
+    catalogo       Norms already loaded (tests); else `archivo` is read. - Default: None
+    archivo        Path of normas.yml; "" finds docs/_datos/normas.yml. - Default: ""
+    pagina         Source path of the page being rendered, e.g. "modulos/m04-x.qu.md";
+                   sets the relative link and the tooltip language. - Default: ""
+    pagina_normas  Source path of the Normas page. - Default: "normas.md"
+    build_url      Callable (anchor, pagina, pagina_normas) → URL. - Default: build_url
+    html_class     CSS class of the link. - Default: "cita"
+
+Example:
+
+    Input:  Lo dice el [[Ley 30364, art. 15]].   (pagina: "modulos/m04-la-denuncia.md")
+    Output: <p>Lo dice el <a class="cita" href="../normas.md#ley-30364-art-15"
+            title="Denuncia">Ley 30364, art. 15</a>.</p>
+
+MkDocs then turns `normas.md` into the page's real URL (`normas.html` offline, the
+Quechua page under /qu/). A citation whose norm or article is not in the data is left
+as written (the processor declines the match); `defensoria revisar` reports it.
+Never enable `wikilinks` together with this extension: both use `[[`.
+"""
+
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.inlinepatterns import InlineProcessor
+from markdown.util import AtomicString
+
+from defensoria.legal.norms import Norms, anchor, load_norms
+from defensoria.pages import language_of
+
+# [[norm]] or [[norm, art. N]] / [[norm, fj. N]]; the norm code has no comma or brackets
+RE_CITA = r"""(?x)
+    \[\[
+    (?P<norma>[^\[\],\n]+?)                       # norm code: Ley 30364, CP, D.S. 007-2023-MIMP
+    (?:\s*,\s*(?P<unidad>art\.|fj\.)\s*(?P<articulo>[^\[\]\n]+?))?   # optional article
+    \s*\]\]
+"""
+CITATION = re.compile(RE_CITA)
+# Citations recorded per page source path (filled while MkDocs renders the site)
+RECORDED: dict[str, list["Citation"]] = {}
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One citation as written in a page."""
+
+    norma: str
+    articulo: str | None = None
+    unidad: str = "art."
+
+    @property
+    def anchor(self) -> str:
+        return anchor(self.norma, self.articulo, self.unidad)
+
+    def __str__(self) -> str:
+        return f"{self.norma}, {self.unidad} {self.articulo}" if self.articulo else self.norma
+
+
+def parse_citation(match: re.Match) -> Citation:
+    """The Citation a RE_CITA match stands for (unit defaults to 'art.')."""
+    article = match.group("articulo")
+    return Citation(match.group("norma").strip(), article.strip() if article else None, match.group("unidad") or "art.")
+
+
+def build_url(anchor_id: str, pagina: str, pagina_normas: str) -> str:
+    """Relative link from `pagina` to the anchor on the Normas page."""
+    depth = len(PurePosixPath(pagina).parts) - 1 if pagina else 0
+    return "../" * depth + f"{pagina_normas}#{anchor_id}"
+
+
+class CitationInlineProcessor(InlineProcessor):
+    """Turn a known citation into a link; decline unknown ones."""
+
+    def __init__(self, pattern: str, extension: "CitationExtension", md: Markdown):
+        super().__init__(pattern, md)
+        self.extension = extension
+
+    def handleMatch(self, m: re.Match, data: str):
+        """Return the link element, or (None, None, None) to leave the text as written."""
+        citation = parse_citation(m)
+        norms = self.extension.norms()
+        found = norms.find(citation.norma, citation.articulo) if norms is not None else None
+        if found is None or (citation.articulo and found[0].unidad != citation.unidad):
+            return None, None, None
+        norm, article = found
+        config = self.extension.getConfigs()
+        element = etree.Element("a")
+        element.text = AtomicString(m.group(0)[2:-2].strip())
+        element.set("href", config["build_url"](citation.anchor, config["pagina"], config["pagina_normas"]))
+        element.set("title", self.extension.tooltip(norm, article))
+        if config["html_class"]:
+            element.set("class", config["html_class"])
+        self.extension.record(citation)
+        return element, m.start(0), m.end(0)
+
+
+class CitationExtension(Extension):
+    """Render `[[norma, art. N]]` citations as links to the Normas page."""
+
+    def __init__(self, **kwargs):
+        self.config = {
+            "catalogo": [None, "Norms already loaded. - Default: None"],
+            "archivo": ["", "Path of normas.yml; empty finds docs/_datos/normas.yml. - Default: ''"],
+            "pagina": ["", "Source path of the page being rendered. - Default: ''"],
+            "pagina_normas": ["normas.md", "Source path of the Normas page. - Default: 'normas.md'"],
+            "build_url": [build_url, "Callable (anchor, pagina, pagina_normas) → URL. - Default: build_url"],
+            "html_class": ["cita", "CSS class of the link; empty for none. - Default: 'cita'"],
+        }
+        super().__init__(**kwargs)
+        self.citations: list[Citation] = []
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        """Register the processor.
+
+        | Class                   | Registry       | Name | Priority |
+        | ----------------------- | -------------- | ---- | :------: |
+        | CitationInlineProcessor | inlinePatterns | cita | 75       |
+
+        Below `reference` (170) and `link` (160), like wikilinks; inline code (190) runs
+        first, so a citation inside backticks stays literal.
+        """
+        md.registerExtension(self)
+        self.md = md
+        md.citas = self.citations
+        md.inlinePatterns.register(CitationInlineProcessor(RE_CITA, self, md), "cita", 75)
+
+    def reset(self) -> None:
+        """Forget the citations of the previous document."""
+        self.citations.clear()
+
+    def norms(self) -> Norms | None:
+        """The catalogue: the configured one, else normas.yml (cached by mtime)."""
+        catalogue = self.getConfig("catalogo")
+        if catalogue is not None:
+            return catalogue
+        return load_norms(path=self.getConfig("archivo") or None)
+
+    def tooltip(self, norm, article) -> str:
+        """Article title (Quechua on qu pages when written), or the norm's name."""
+        if article is None:
+            return norm.nombre
+        if language_of(self.getConfig("pagina") or "x.md") == "qu" and article.qu:
+            return article.qu.titulo
+        return article.titulo
+
+    def record(self, citation: Citation) -> None:
+        """Keep the citation for this document and for the page registry."""
+        self.citations.append(citation)
+        RECORDED.setdefault(self.getConfig("pagina"), []).append(citation)
+
+
+def makeExtension(**kwargs) -> CitationExtension:
+    return CitationExtension(**kwargs)
