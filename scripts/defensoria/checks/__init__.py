@@ -22,6 +22,7 @@ CHECK_MODULES = [
     "defensoria.checks.links",
     "defensoria.checks.translations",
     "defensoria.checks.quizzes",
+    "defensoria.checks.citations",
 ]
 
 

@@ -156,7 +156,7 @@ class CitationExtension(Extension):
         """Article title (Quechua on qu pages when written), or the norm's name."""
         if article is None:
             return norm.nombre
-        if language_of(self.getConfig("pagina") or "x.md") == "qu" and article.qu:
+        if language_of(self.getConfig("pagina") or "x.md") == "qu" and article.qu and article.qu.titulo:
             return article.qu.titulo
         return article.titulo
 

@@ -39,6 +39,8 @@ from defensoria import paths
 from defensoria.errors import SourceError
 
 NORMS_FILE = Path("_datos") / "normas.yml"
+# Quechua titles and summaries, kept apart so translators and law writers do not collide
+QUECHUA_FILE = Path("_datos") / "normas.qu.yml"
 ARTICLE_ID = re.compile(r"^\d+(?:-[A-Z])?$")
 URL = re.compile(r"^https?://\S+$")
 NormType = Literal[
@@ -52,8 +54,14 @@ class QuechuaText(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    titulo: str = Field(min_length=3)
+    titulo: str | None = Field(default=None, min_length=3)
     resumen: str = Field(min_length=10)
+
+
+class QuechuaNorm(QuechuaText):
+    """One norm in normas.qu.yml: its summary and its articles' titles and summaries."""
+
+    articulos: dict[str, QuechuaText] = Field(default_factory=dict)
 
 
 class _Sourced(BaseModel):
@@ -149,28 +157,58 @@ def _locate(loc: tuple, lines: dict[tuple, int]) -> int | None:
     return None
 
 
-def parse_norms(text: str, path: Path) -> Norms:
-    """Validate the YAML text; the first problem raises SourceError with file:line."""
+def _read_yaml(text: str, path: Path) -> tuple[dict, dict[tuple, int]]:
+    """The YAML mapping and the line of each key; bad YAML raises SourceError with its line."""
     try:
         raw = yaml.safe_load(text)
-        lines = _key_lines(text)
+        lines = _key_lines(text) if raw else {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or "YAML no válido"
         raise SourceError(path, mark.line + 1 if mark else None, f"el archivo de normas no es YAML válido ({problem}).") from None
+    if raw is None:
+        raw = {}
     if not isinstance(raw, dict):
         raise SourceError(path, 1, "el archivo de normas debe ser una lista de normas «Código: {…}».")
+    return raw, lines
+
+
+def _validate(model, code: str, data, path: Path, lines: dict[tuple, int]):
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        loc = (str(code), *first["loc"])
+        where = " → ".join(str(part) for part in loc)
+        message = first["msg"].removeprefix("Value error, ")
+        raise SourceError(path, _locate(loc, lines), f"norma «{code}», campo «{where}»: {_spanish(first['type'], message)}") from None
+
+
+def parse_norms(text: str, path: Path) -> Norms:
+    """Validate the YAML text; the first problem raises SourceError with file:line."""
+    raw, lines = _read_yaml(text, path)
     norms = Norms()
     norms.path = path
     for code, data in raw.items():
-        try:
-            norms[str(code)] = Norm.model_validate(data)
-        except ValidationError as error:
-            first = error.errors()[0]
-            loc = (str(code), *first["loc"])
-            where = " → ".join(str(part) for part in loc)
-            message = first["msg"].removeprefix("Value error, ")
-            raise SourceError(path, _locate(loc, lines), f"norma «{code}», campo «{where}»: {_spanish(first['type'], message)}") from None
+        norms[str(code)] = _validate(Norm, str(code), data, path, lines)
+    return norms
+
+
+def merge_quechua(norms: Norms, text: str, path: Path) -> Norms:
+    """Attach the Quechua texts of normas.qu.yml; an unknown norm or article is an error."""
+    raw, lines = _read_yaml(text, path)
+    for code, data in raw.items():
+        code = str(code)
+        if code not in norms:
+            raise SourceError(path, lines.get((code,)), f"la norma «{code}» no está en normas.yml.")
+        quechua = _validate(QuechuaNorm, code, data, path, lines)
+        norm = norms[code]
+        norm.qu = QuechuaText(titulo=quechua.titulo, resumen=quechua.resumen)
+        for number, text_qu in quechua.articulos.items():
+            if number not in norm.articulos:
+                line = lines.get((code, "articulos", number))
+                raise SourceError(path, line, f"«{code}, {norm.unidad} {number}» no está en normas.yml.")
+            norm.articulos[number].qu = text_qu
     return norms
 
 
@@ -196,14 +234,23 @@ def norms_path(root: Path | None = None) -> Path:
     return paths.docs_dir(root) / NORMS_FILE
 
 
+def _mtime(path: Path) -> float:
+    return path.stat().st_mtime if path.is_file() else 0.0
+
+
 @lru_cache(maxsize=8)
-def _load_cached(path: Path, mtime: float) -> Norms:
-    return parse_norms(path.read_text(encoding="utf-8"), path)
+def _load_cached(path: Path, mtime: float, quechua: Path, quechua_mtime: float) -> Norms:
+    norms = parse_norms(path.read_text(encoding="utf-8"), path)
+    if quechua.is_file():
+        merge_quechua(norms, quechua.read_text(encoding="utf-8"), quechua)
+    return norms
 
 
 def load_norms(root: Path | None = None, path: Path | None = None) -> Norms:
-    """The norms data of a project; re-read when the file changes."""
+    """The norms data of a project (with normas.qu.yml beside it); re-read when changed."""
     path = Path(path) if path else norms_path(root)
     if not path.is_file():
         raise SourceError(path, None, "no existe el archivo de normas.")
-    return _load_cached(path.resolve(), path.stat().st_mtime)
+    path = path.resolve()
+    quechua = path.with_name(QUECHUA_FILE.name)
+    return _load_cached(path, _mtime(path), quechua, _mtime(quechua))

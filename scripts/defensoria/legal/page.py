@@ -64,7 +64,7 @@ def _source_line(item: Norm | Article, language: str) -> str:
 
 
 def render_article(code: str, norm: Norm, number: str, article: Article, language: str) -> str:
-    title = article.qu.titulo if language == "qu" and article.qu else article.titulo
+    title = article.qu.titulo if language == "qu" and article.qu and article.qu.titulo else article.titulo
     lines = [f"### {UNIT_LABEL[norm.unidad]} {number}. {title} {{ #{anchor(code, number, norm.unidad)} }}", ""]
     lines += [_summary(article, language), ""]
     if article.extracto:
