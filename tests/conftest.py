@@ -2,6 +2,8 @@
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -37,3 +39,21 @@ def project_copy(tmp_path) -> Path:
 
 def in_ci() -> bool:
     return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def build_site(root: Path, target: Path) -> subprocess.CompletedProcess:
+    """Strict build of the site at `root` into `target`."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(root / "mkdocs.yml"), "-d", str(target)],
+        cwd=root, env=env, capture_output=True, text=True,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built once per test session (strict); fails loudly with the log."""
+    target = tmp_path_factory.mktemp("sitio") / "site"
+    result = build_site(ROOT, target)
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
+    return target

@@ -77,19 +77,17 @@ class DefensoriaPlugin(BasePlugin[DefensoriaConfig]):
     def on_post_page(self, output, *, page, config):
         if not self.config.enabled:
             return output
-        block = EXIT_BLOCK.search(output)
-        if block:
-            output = output[: block.start()] + output[block.end() :]
-            body = BODY_OPEN.search(output)
-            if body:
-                output = output[: body.end()] + "\n" + block.group(1).strip() + output[body.end() :]
-        # Links to official sites: no referrer, no access to this page from theirs
-        output = EXTERNAL_LINK.sub(r'<a rel="noopener noreferrer" \1>', output)
-        lang = HTML_LANG.search(output)
-        if lang and lang.group(1) != "es":
-            locale = lang.group(1)
-            output = CONFIG_BASE.sub(lambda m: f"{m.group(1)}{_join(m.group(2), locale)}{m.group(3)}", output, count=1)
-        return output
+        return finish_html(output)
+
+    # The 404 page gets the same treatment; i18n renders it once per language into
+    # the same file, so keep the Spanish one and write it back at the end
+    def on_post_template(self, output_content, *, template_name, config):
+        if not self.config.enabled or template_name != "404.html":
+            return output_content
+        output_content = finish_html(output_content)
+        if '<html lang="es"' in output_content:
+            self._spanish_404 = output_content
+        return output_content
 
     # Split the search index by language, after i18n and offline (run latest)
     @event_priority(-110)
@@ -111,9 +109,28 @@ class DefensoriaPlugin(BasePlugin[DefensoriaConfig]):
             for locale, index in indexes.items():
                 folder = site / "search" if locale == "es" else site / locale / "search"
                 write_search_index(folder, index)
+        if getattr(self, "_spanish_404", None):
+            (site / "404.html").write_text(self._spanish_404, encoding="utf-8")
         install_search_scripts(site)
         if self.config.prune_assets:
             prune_assets(site)
+
+
+def finish_html(output: str) -> str:
+    """Exit bar first in <body>; rel on external links; per-language search base."""
+    block = EXIT_BLOCK.search(output)
+    if block:
+        output = output[: block.start()] + output[block.end() :]
+        body = BODY_OPEN.search(output)
+        if body:
+            output = output[: body.end()] + "\n" + block.group(1).strip() + output[body.end() :]
+    # Links to official sites: no referrer, no access to this page from theirs
+    output = EXTERNAL_LINK.sub(r'<a rel="noopener noreferrer" \1>', output)
+    lang = HTML_LANG.search(output)
+    if lang and lang.group(1) != "es":
+        locale = lang.group(1)
+        output = CONFIG_BASE.sub(lambda m: f"{m.group(1)}{_join(m.group(2), locale)}{m.group(3)}", output, count=1)
+    return output
 
 
 def render_catalog(modules, language: str, page_uri: Path) -> str:
