@@ -23,6 +23,7 @@ CHECK_MODULES = [
     "defensoria.checks.translations",
     "defensoria.checks.quizzes",
     "defensoria.checks.citations",
+    "defensoria.checks.readability",
 ]
 
 
