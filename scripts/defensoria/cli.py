@@ -129,3 +129,9 @@ def check(raiz, legal, solo):
 def main() -> None:
     """Entry point of the console command."""
     cli()
+
+
+# Quizzes: print, grade, export (issue 5)
+from defensoria.quiz.cli import quiz  # noqa: E402
+
+cli.add_command(quiz)

@@ -1,0 +1,96 @@
+"""`defensoria cuestionario …`: print, grade and export the question banks (thin CLI)."""
+
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from defensoria import paths
+from defensoria.catalog import catalog, parse_module_list
+from defensoria.errors import DefensoriaError
+from defensoria.quiz.bank import bank_paths, load_banks
+
+console = Console(highlight=False, soft_wrap=True)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _root(raiz: Path | None) -> Path:
+    return raiz.resolve() if raiz else paths.find_root()
+
+
+def _banks(root: Path, modulos: str | None):
+    """Banks of the modules asked for (all banks by default), modules checked against the catalogue."""
+    if modulos and modulos.strip().lower() not in {"todos", "todo"}:
+        codes = [module.modulo for module in parse_module_list(modulos, root)]
+    else:
+        codes = [path.stem for path in bank_paths(root)]
+        if not codes:
+            raise DefensoriaError("no hay bancos de preguntas en quizzes/ (quizzes/m04.yml, …).")
+    return load_banks(root, codes)
+
+
+root_option = click.option(
+    "--raiz", type=click.Path(file_okay=False, path_type=Path), default=None,
+    help="Carpeta del proyecto (la que tiene mkdocs.yml). Por defecto se busca desde la carpeta actual.",
+)
+modules_option = click.option(
+    "--modulos", "--modulo", "modulos", default=None, metavar="MÓDULOS",
+    help="Módulos separados por comas (m02,m04) o 'todos'. Por defecto, todos los que tienen banco.",
+)
+
+
+class _Command(click.Command):
+    """Usage lines in Spanish, like defensoria.cli's commands (not imported: import cycle)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("options_metavar", "[OPCIONES]")
+        super().__init__(*args, **kwargs)
+
+
+class _Group(click.Group):
+    command_class = _Command
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("options_metavar", "[OPCIONES]")
+        kwargs.setdefault("subcommand_metavar", "COMANDO [ARGUMENTOS]...")
+        super().__init__(*args, **kwargs)
+
+
+@click.group(name="cuestionario", cls=_Group)
+def quiz():
+    """Cuestionarios: versiones impresas con clave, calificación de hojas y exportación a Moodle.
+
+    Las preguntas están en quizzes/mNN.yml (un banco por módulo, en castellano y quechua).
+    """
+
+
+@quiz.command(name="imprimir")
+@root_option
+@modules_option
+@click.option("--versiones", default=2, show_default=True, type=click.IntRange(1, 26), help="Cuántas versiones distintas (preguntas y opciones en otro orden).")
+@click.option("--semilla", default="1", show_default=True, help="La misma semilla da exactamente los mismos archivos. Anótela para volver a imprimir.")
+@click.option("--idioma", type=click.Choice(["es", "qu", "bilingue"]), default="es", show_default=True, help="Castellano, quechua o ambos (castellano y debajo quechua).")
+@click.option("--preguntas", type=click.IntRange(1, None), default=None, help="Cuántas preguntas sortear de los bancos elegidos. Por defecto, todas.")
+@click.option("--titulo", default=None, help="Título de la hoja. Por defecto, los módulos.")
+@click.option("--salida", type=click.Path(file_okay=False, path_type=Path), default=Path("salida/cuestionario"), show_default=True, help="Carpeta donde se escriben los archivos.")
+@click.option("--sin-pdf", is_flag=True, help="Solo HTML (más rápido); el HTML se imprime desde el navegador.")
+def print_command(raiz, modulos, versiones, semilla, idioma, preguntas, titulo, salida, sin_pdf):
+    """Genera versiones del cuestionario para imprimir (HTML y PDF A4), sus claves y la
+    plantilla de respuestas (CSV y XLSX) para calificar después.
+
+    \b
+    Ejemplo:
+        defensoria cuestionario imprimir --modulos m04,m05 --versiones 4 --semilla taller-ccatca --idioma bilingue --preguntas 10
+    """
+    from defensoria.quiz.printing import PrintOptions, print_quiz
+
+    root = _root(raiz)
+    banks = _banks(root, modulos)
+    titles = {code: module.title for code, module in catalog(root).items()}
+    options = PrintOptions(seed=semilla, versions=versiones, language=idioma, n_questions=preguntas, title=titulo, pdf=not sin_pdf)
+    written = print_quiz(banks, options, salida, titles)
+    console.print(f"Versiones: {versiones} · semilla: {semilla} · idioma: {idioma} · módulos: {', '.join(b.module for b in banks)}")
+    for path in written:
+        console.print(f"  {path}")

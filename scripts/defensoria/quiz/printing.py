@@ -1,0 +1,152 @@
+"""`cuestionario imprimir`: paper versions, keys and the answer template, byte-reproducible.
+
+One call writes into the output folder:
+- cuestionario.html / .pdf: every version (questions + answer grid), version code on every page;
+- claves.html / .pdf: one answer key per version (for the facilitator);
+- claves.json: the keys for `cuestionario calificar`;
+- plantilla-respuestas.csv / .xlsx: one row per paper to type in.
+
+Nothing depends on the clock: PDF dates are fixed, ZIP entries carry a fixed date.
+"""
+
+import csv
+import io
+import os
+import re
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from defensoria.errors import DefensoriaError
+from defensoria.quiz.layout import LETTERS
+from defensoria.quiz.model import Bank
+from defensoria.quiz.strings import PRINT
+from defensoria.quiz.versions import Version, dump_keys, keys_document, make_versions
+
+LANGUAGE_MODES = ("es", "qu", "bilingue")
+# A fixed date for every file's metadata, so that the same seed gives the same bytes
+FIXED_DATE = "2000-01-01T00:00:00Z"
+FIXED_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+TEMPLATE_HEADERS = ("participante", "version")
+
+_ENV = Environment(
+    loader=PackageLoader("defensoria.quiz", "templates"),
+    autoescape=select_autoescape(default=True, default_for_string=True),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+@dataclass(frozen=True)
+class PrintOptions:
+    seed: str
+    versions: int = 2
+    language: str = "es"
+    n_questions: int | None = None
+    title: str | None = None
+    pdf: bool = True
+
+
+def print_quiz(banks: list[Bank], options: PrintOptions, out_dir: Path, module_titles: dict[str, str]) -> list[Path]:
+    """Write versions, keys and templates into `out_dir`; return the files written."""
+    if options.language not in LANGUAGE_MODES:
+        raise DefensoriaError(f"idioma '{options.language}' desconocido; use es, qu o bilingue.")
+    modules = [bank.module for bank in banks]
+    versions = make_versions(banks, options.versions, options.seed, options.n_questions)
+    languages = ["es", "qu"] if options.language == "bilingue" else [options.language]
+    context = {
+        "versions": versions,
+        "languages": languages,
+        "main": languages[0],
+        "t": PRINT[languages[0]],
+        "t2": PRINT[languages[1]] if len(languages) > 1 else None,
+        "letters": LETTERS,
+        "title": options.title or " · ".join(f"{code} {module_titles.get(code, '')}".strip() for code in modules),
+        "lang_attr": "es" if options.language == "bilingue" else options.language,
+    }
+    out_dir = Path(out_dir)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DefensoriaError(f"no se puede crear la carpeta de salida '{out_dir}' ({error.strerror}).") from None
+    written = []
+    for name, template in (("cuestionario", "imprimible.html.j2"), ("claves", "claves.html.j2")):
+        html = _ENV.get_template(template).render(**context)
+        written.append(_write(out_dir / f"{name}.html", html.encode("utf-8")))
+        if options.pdf:
+            written.append(_write(out_dir / f"{name}.pdf", html_to_pdf(html, out_dir)))
+    written.append(_write(out_dir / "claves.json", dump_keys(keys_document(versions, options.seed, modules, options.language)).encode("utf-8")))
+    written.append(_write(out_dir / "plantilla-respuestas.csv", answer_template_csv(versions)))
+    written.append(_write(out_dir / "plantilla-respuestas.xlsx", answer_template_xlsx(versions)))
+    return written
+
+
+def answer_template_csv(versions: list[Version]) -> bytes:
+    """Header and one example line per version; ';' and a BOM so Excel in Spanish opens it."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(_template_header(versions))
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def answer_template_xlsx(versions: list[Version]) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "respuestas"
+    sheet.append(_template_header(versions))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "C2"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return _fixed_zip(buffer.getvalue())
+
+
+def _template_header(versions: list[Version]) -> list[str]:
+    n = len(versions[0].questions)
+    return [*TEMPLATE_HEADERS, *(f"p{i:02d}" for i in range(1, n + 1))]
+
+
+def _fixed_zip(data: bytes) -> bytes:
+    """Re-pack a ZIP (XLSX) with fixed dates so its bytes do not depend on the clock."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", FIXED_DATE.encode(), content)
+            entry = zipfile.ZipInfo(info.filename, FIXED_ZIP_DATE)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o600 << 16
+            target.writestr(entry, content)
+    return out.getvalue()
+
+
+def html_to_pdf(html: str, base: Path) -> bytes:
+    """PDF with WeasyPrint; fonts from the system (DejaVu), no network, fixed metadata."""
+    from weasyprint import HTML
+
+    document = HTML(string=html, base_url=str(base)).render()
+    document.metadata.created = FIXED_DATE
+    document.metadata.modified = FIXED_DATE
+    return document.write_pdf(pdf_identifier=b"defensoria-cuestionario")
+
+
+def _write(path: Path, data: bytes) -> Path:
+    """Write through a temporary file in the same folder, then rename: never half a file."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path
