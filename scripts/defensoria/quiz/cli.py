@@ -94,3 +94,49 @@ def print_command(raiz, modulos, versiones, semilla, idioma, preguntas, titulo, 
     console.print(f"Versiones: {versiones} · semilla: {semilla} · idioma: {idioma} · módulos: {', '.join(b.module for b in banks)}")
     for path in written:
         console.print(f"  {path}")
+
+
+@quiz.command(name="calificar")
+@root_option
+@click.argument("respuestas", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--claves", type=click.Path(dir_okay=False, path_type=Path), default=None, help="claves.json de 'cuestionario imprimir'. Por defecto, el que está junto al archivo de respuestas.")
+@click.option("--codificacion", default=None, help="Codificación del CSV si no es UTF-8 ni Windows-1252 (por ejemplo latin-1).")
+@click.option("--salida", type=click.Path(file_okay=False, path_type=Path), default=None, help="Carpeta donde guardar los resultados en CSV (personas y preguntas).")
+@click.option("--registrar", is_flag=True, help="Guarda los puntajes en el registro de capacitaciones (un resultado por persona y módulo).")
+@click.option("--fecha", default=None, help="Fecha del cuestionario para el registro (dd/mm/aaaa). Por defecto, hoy.")
+@click.option("--base", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Base de datos del registro (por defecto data/registro.sqlite).")
+def grade_command(raiz, respuestas, claves, codificacion, salida, registrar, fecha, base):
+    """Califica las hojas de respuestas escritas en la plantilla (CSV o XLSX): puntaje por
+    persona y estadística por pregunta (aciertos y cuántas veces se eligió cada opción).
+
+    Una fila con errores (versión desconocida, número de respuestas incorrecto,
+    participante desconocido) se informa con su línea y se omite; las demás se califican.
+
+    \b
+    Ejemplo:
+        defensoria cuestionario calificar salida/cuestionario/respuestas.csv
+        defensoria cuestionario calificar respuestas.xlsx --claves salida/cuestionario/claves.json --registrar
+    """
+    from defensoria.quiz import report
+    from defensoria.quiz.grading import grade_file
+    from defensoria.quiz.versions import read_keys
+
+    root = _root(raiz)
+    keys_path = claves or _default_keys(respuestas)
+    keys = read_keys(keys_path)
+    checker = report.tracker_checker(root, base) if registrar else report.basic_checker
+    result = grade_file(respuestas, keys, codificacion, checker)
+    report.print_result(console, result, keys, root)
+    if salida:
+        for path in report.write_csv(result, keys, root, salida):
+            console.print(f"  {path}")
+    if registrar and result.scores:
+        summary = report.record(result, root, base, fecha)
+        console.print(f"Registro: {summary.added} resultado(s) nuevo(s), {summary.already_recorded} ya registrado(s).")
+    if not result.scores:
+        raise DefensoriaError("ninguna fila se pudo calificar; revise los mensajes de arriba.")
+
+
+def _default_keys(answers: Path) -> Path:
+    beside = answers.parent / "claves.json"
+    return beside if beside.is_file() else Path("salida/cuestionario/claves.json")
