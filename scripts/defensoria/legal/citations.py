@@ -139,6 +139,8 @@ class CitationExtension(Extension):
         md.registerExtension(self)
         self.md = md
         md.citas = self.citations
+        # The page being rendered, for other extensions' messages (diagrams)
+        md.defensoria_pagina = self.getConfig("pagina")
         md.inlinePatterns.register(CitationInlineProcessor(RE_CITA, self, md), "cita", 75)
 
     def reset(self) -> None:
