@@ -1,0 +1,285 @@
+"""`importar`: attendance sheets (CSV/XLSX, field-form exports) into the database.
+
+One import is one transaction: an error or an interruption leaves the database as it
+was. Importing the same file again adds nothing (attendance is keyed by workshop and
+person; newcomers without a code by a stable row key). Rows that cannot be taken go to
+a rejects file with their line and a Spanish reason.
+"""
+
+import csv
+import hashlib
+import os
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from defensoria.catalog import UnknownModule, parse_module_list
+from defensoria.errors import SourceError
+from defensoria.registro.codes import InvalidCode, parse_person_code
+from defensoria.registro.db import transaction
+from defensoria.registro.model import PersonCodes, insert_council, insert_person, insert_workshop, name_key, possible_duplicates, workshop_key
+from defensoria.registro.rows import read_rows
+from defensoria.registro.values import fold, header_key, neutralize, parse_date, parse_hours, parse_sex, parse_yes_no
+
+# Canonical column → header keys accepted (already folded: no accents, lower case, '_')
+COLUMNS = {
+    "codigo": ("codigo", "codigo_persona", "codigo_de_la_persona", "cod", "code"),
+    "nombres": ("nombres", "nombre", "nombre_s", "first_name", "given_names"),
+    "apellidos": ("apellidos", "apellido", "apellido_s", "last_name", "surnames"),
+    "sexo": ("sexo", "sex", "genero"),
+    "idiomas": ("idiomas", "idioma", "lenguas", "lengua", "languages"),
+    "contacto": ("contacto", "acepta_contacto", "consentimiento_contacto", "puede_contactar", "may_contact"),
+    "defensoria": ("defensoria", "defensoria_comunitaria", "consejo", "council"),
+    "comunidad": ("comunidad", "community"),
+    "distrito": ("distrito", "district"),
+    "provincia": ("provincia", "province"),
+    "taller": ("taller", "codigo_taller", "codigo_del_taller", "workshop"),
+    "fecha": ("fecha", "fecha_taller", "fecha_del_taller", "date", "today"),
+    "lugar": ("lugar", "lugar_taller", "lugar_del_taller", "place"),
+    "formadores": ("formadores", "formador", "formadoras", "capacitadores", "capacitador", "trainers"),
+    "modulos": ("modulos", "modulo", "modules"),
+    "horas_taller": ("horas_taller", "horas_del_taller", "duracion", "duracion_horas"),
+    "horas": ("horas", "horas_asistidas", "horas_de_asistencia", "hours"),
+    "asistio": ("asistio", "asistencia", "presente"),
+    "id_envio": ("uuid", "instanceid", "meta_instanceid"),
+}
+_ALIASES = {alias: name for name, aliases in COLUMNS.items() for alias in aliases}
+
+
+class RowError(ValueError):
+    """A row that cannot be imported (its message is the Spanish reason)."""
+
+
+@dataclass
+class ImportResult:
+    rows: int = 0
+    attendance_added: int = 0
+    attendance_already: int = 0
+    absent: int = 0
+    people_added: list[str] = field(default_factory=list)
+    workshops_added: list[str] = field(default_factory=list)
+    rejects: list[tuple[int, str, list]] = field(default_factory=list)
+    duplicates: list[tuple] = field(default_factory=list)
+    refused: bool = False
+    rejects_path: Path | None = None
+    ignored_columns: list[str] = field(default_factory=list)
+
+
+def map_headers(headers: list[str], path: Path) -> tuple[dict[str, int], list[str]]:
+    """Canonical column → index, and the headers that were not recognised."""
+    index, ignored = {}, []
+    for position, header in enumerate(headers):
+        name = _ALIASES.get(header_key(header))
+        if name and name not in index:
+            index[name] = position
+        elif header.strip():
+            ignored.append(header)
+    has_person = "codigo" in index or "nombres" in index or "apellidos" in index
+    has_workshop = "taller" in index or {"fecha", "modulos"} <= index.keys()
+    if not has_person or not has_workshop:
+        missing = ([] if has_person else ["codigo (o nombres y apellidos)"]) + ([] if has_workshop else ["taller (o fecha, lugar y modulos)"])
+        raise SourceError(path, 1, f"faltan columnas: {'; '.join(missing)}. Columnas encontradas: {', '.join(h for h in headers if h.strip())}.")
+    return index, ignored
+
+
+class _Importer:
+    """Per-file state: caches that keep the per-row work to dictionary look-ups."""
+
+    def __init__(self, conn: sqlite3.Connection, index: dict[str, int], root: Path | None):
+        self.conn, self.index, self.root = conn, index, root
+        self.codes = PersonCodes(conn)
+        self.people = {code: merged or pid for pid, code, merged in conn.execute("SELECT id, code, merged_into FROM people")}
+        self.person_by_raw: dict[str, int] = {}
+        self.workshop_by_raw: dict[tuple, tuple[int, float]] = {}
+        self.councils: dict[str, int | None] = {}
+        self.modules_by_raw: dict[str, list] = {}
+        self.occurrences: dict[str, int] = {}
+        self.result = ImportResult()
+
+    def cell(self, values: list, name: str) -> str:
+        position = self.index.get(name)
+        if position is None or position >= len(values):
+            return ""
+        value = values[position]
+        return value.strip() if isinstance(value, str) else value
+
+    def council(self, values: list) -> int | None:
+        name = self.cell(values, "defensoria")
+        if not name:
+            return None
+        key = fold(name)
+        if key not in self.councils:
+            row = self.conn.execute("SELECT id FROM councils WHERE name_key = ?", (key,)).fetchone()
+            if row is None:
+                community, district = self.cell(values, "comunidad"), self.cell(values, "distrito")
+                if not (community and district):
+                    raise RowError(f"la defensoría '{name}' no está registrada: regístrela con 'defensoria registro defensoria' o agregue las columnas comunidad y distrito")
+                row = (insert_council(self.conn, name, community, district, self.cell(values, "provincia") or "Cusco"),)
+            self.councils[key] = row[0]
+        return self.councils[key]
+
+    def workshop(self, values: list) -> tuple[int, float, int | None]:
+        code = self.cell(values, "taller")
+        raw = (code,) if code else tuple(str(self.cell(values, n)) for n in ("fecha", "lugar", "defensoria", "modulos", "horas_taller"))
+        if raw in self.workshop_by_raw:
+            return self.workshop_by_raw[raw]
+        if code:
+            row = self.conn.execute("SELECT id, hours, council_id FROM workshops WHERE code = ?", (str(code).upper(),)).fetchone()
+            if row is None:
+                raise RowError(f"no existe el taller '{code}'")
+        else:
+            on = parse_date(self.cell(values, "fecha"))
+            modules = self.modules(self.cell(values, "modulos"))
+            place = self.cell(values, "lugar")
+            if not place:
+                raise RowError("falta el lugar del taller")
+            council_id = self.council(values)
+            hours_text = self.cell(values, "horas_taller")
+            hours = parse_hours(hours_text) if hours_text != "" else None
+            if hours == 0:
+                raise RowError("las horas del taller deben ser más que cero")
+            key = workshop_key(on, place, council_id, [m.modulo for m in modules])
+            row = self.conn.execute("SELECT id, hours, council_id FROM workshops WHERE natural_key = ?", (key,)).fetchone()
+            if row is None:
+                wid, wcode = insert_workshop(self.conn, on=on, place=place, modules=modules, hours=hours,
+                                             trainers=str(self.cell(values, "formadores")), council_id=council_id)
+                self.result.workshops_added.append(wcode)
+                row = self.conn.execute("SELECT id, hours, council_id FROM workshops WHERE id = ?", (wid,)).fetchone()
+        self.workshop_by_raw[raw] = tuple(row)
+        return self.workshop_by_raw[raw]
+
+    def modules(self, text) -> list:
+        text = str(text)
+        if text not in self.modules_by_raw:
+            if not text.strip():
+                raise RowError("faltan los módulos del taller")
+            try:
+                self.modules_by_raw[text] = parse_module_list(text, self.root)
+            except UnknownModule as error:
+                raise RowError(error.message) from None
+        return self.modules_by_raw[text]
+
+    def person(self, values: list, workshop_id: int, workshop_council: int | None) -> int:
+        raw = self.cell(values, "codigo")
+        if raw:
+            raw = str(raw)
+            pid = self.person_by_raw.get(raw)
+            if pid is None:
+                try:
+                    code = parse_person_code(raw)
+                except InvalidCode as error:
+                    raise RowError(error.message) from None
+                if code not in self.people:
+                    raise RowError(f"no existe la persona con código {code}; si es nueva, deje el código vacío y escriba sus nombres")
+                pid = self.person_by_raw[raw] = self.people[code]
+            return pid
+        given, surnames = str(self.cell(values, "nombres")), str(self.cell(values, "apellidos"))
+        if not fold(given + surnames):
+            raise RowError("falta el código de la persona (o, si es nueva, sus nombres y apellidos)")
+        council_id = self.council(values) or workshop_council
+        if council_id is None:
+            raise RowError("persona nueva sin defensoría: agregue la columna defensoria")
+        sex = parse_sex(str(self.cell(values, "sexo")))
+        submission = str(self.cell(values, "id_envio"))
+        identity = f"{workshop_id}|{name_key(given, surnames)}|{sex}|{council_id}"
+        # Two rows with the same names in one sheet may be two people: the nth one is its own key
+        self.occurrences[identity] = self.occurrences.get(identity, 0) + 1
+        key_text = submission or f"{identity}|{self.occurrences[identity]}"
+        row_key = hashlib.sha256(key_text.encode()).hexdigest()[:32]
+        row = self.conn.execute("SELECT person_id FROM imported_rows WHERE row_key = ?", (row_key,)).fetchone()
+        if row:
+            return row[0]
+        contact = parse_yes_no(str(self.cell(values, "contacto")), default=False)
+        pid, code = insert_person(self.conn, self.codes, given_names=given, surnames=surnames, sex=sex, council_id=council_id,
+                                  languages=str(self.cell(values, "idiomas")), may_contact=contact)
+        self.conn.execute("INSERT INTO imported_rows VALUES (?, ?)", (row_key, pid))
+        self.people[code] = pid
+        self.result.people_added.append(code)
+        return pid
+
+    def row(self, values: list) -> tuple[int, int, float] | None:
+        workshop_id, workshop_hours, workshop_council = self.workshop(values)
+        if "asistio" in self.index and not parse_yes_no(str(self.cell(values, "asistio")), default=True):
+            self.person(values, workshop_id, workshop_council)  # a newcomer who missed it is still registered
+            self.result.absent += 1
+            return None
+        hours_text = self.cell(values, "horas")
+        if hours_text == "":
+            hours = workshop_hours
+        else:
+            try:
+                hours = float(hours_text)
+            except (TypeError, ValueError):
+                hours = parse_hours(hours_text)
+            if not 0 <= hours <= workshop_hours + 1e-9:
+                parse_hours(hours, maximum=workshop_hours)  # raises the Spanish reason
+        person = self.person(values, workshop_id, workshop_council)
+        return workshop_id, person, hours
+
+
+def import_file(conn: sqlite3.Connection, path: Path, *, root: Path | None = None, encoding: str | None = None,
+                all_or_nothing: bool = False, rejects_path: Path | None = None,
+                progress: Callable[[int], None] | None = None, on_total: Callable[[int], None] | None = None) -> ImportResult:
+    """Import one file in one transaction. See the module docstring for the rules."""
+    path = Path(path)
+    source = read_rows(path, encoding)
+    index, ignored = map_headers(source.headers, path)
+    if on_total and source.total:
+        on_total(source.total)
+    importer = _Importer(conn, index, root)
+    result = importer.result
+    result.ignored_columns = ignored
+    batch: list[tuple[int, int, float]] = []
+    try:
+        with transaction(conn):
+            for line, values in source.rows:
+                result.rows += 1
+                try:
+                    taken = importer.row(values)
+                except (RowError, ValueError) as error:
+                    result.rejects.append((line, str(error), values))
+                    continue
+                if taken:
+                    batch.append(taken)
+                if progress and result.rows % 2000 == 0:
+                    progress(2000)
+            if result.rejects and all_or_nothing:
+                raise _Refused()
+            before = conn.total_changes
+            conn.executemany("INSERT OR IGNORE INTO attendance (workshop_id, person_id, hours) VALUES (?, ?, ?)", batch)
+            result.attendance_added = conn.total_changes - before
+            result.attendance_already = len(batch) - result.attendance_added
+    except _Refused:
+        # Rolled back: nothing of this file is in the database
+        result.refused = True
+        result.people_added, result.workshops_added, result.absent = [], [], 0
+    if progress:
+        progress(result.rows % 2000)
+    return _finish(conn, result, source, path, rejects_path)
+
+
+class _Refused(Exception):
+    """Rolls the transaction back when the whole file is refused."""
+
+
+def _finish(conn, result: ImportResult, source, path: Path, rejects_path: Path | None) -> ImportResult:
+    if result.rejects:
+        result.rejects_path = write_rejects(rejects_path or path.with_name(f"{path.stem}.rechazos.csv"), source.headers, result.rejects,
+                                            source.delimiter or ";")
+    if result.people_added and not result.refused:
+        new_ids = [conn.execute("SELECT id FROM people WHERE code = ?", (c,)).fetchone()[0] for c in result.people_added]
+        result.duplicates = possible_duplicates(conn, new_ids)
+    return result
+
+
+def write_rejects(target: Path, headers: list[str], rejects: list[tuple[int, str, list]], delimiter: str = ";") -> Path:
+    """The rejected rows with line and reason, as UTF-8 CSV with BOM (opens right in Excel)."""
+    partial = target.with_name(target.name + ".parcial")
+    with partial.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, delimiter=delimiter)
+        writer.writerow(["linea", "motivo", *headers])
+        for line, reason, values in rejects:
+            writer.writerow([line, neutralize(reason), *(neutralize(v if isinstance(v, str) else str(v)) for v in values)])
+    os.replace(partial, target)
+    return target

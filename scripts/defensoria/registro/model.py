@@ -1,0 +1,219 @@
+"""Councils, people and workshops: the library behind `defensoria registro`.
+
+Functions named `insert_*` write without opening a transaction (the importer wraps many
+in one); the public ones (`add_*`, `merge_people`, `archive_person`) each run in their own.
+"""
+
+import sqlite3
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from defensoria.catalog import Module, get_module
+from defensoria.errors import DefensoriaError
+from defensoria.registro.codes import format_person_code, parse_person_code
+from defensoria.registro.db import today, transaction
+from defensoria.registro.values import clean_name, fold
+
+
+class NotFound(DefensoriaError):
+    """A council, person or workshop that is not in the database."""
+
+
+# Councils -----------------------------------------------------------------------------
+
+def find_council(conn: sqlite3.Connection, name: str) -> sqlite3.Row | None:
+    return conn.execute("SELECT * FROM councils WHERE name_key = ?", (fold(name),)).fetchone()
+
+
+def get_council(conn: sqlite3.Connection, name: str) -> sqlite3.Row:
+    row = find_council(conn, name)
+    if row is None:
+        known = ", ".join(r[0] for r in conn.execute("SELECT name FROM councils ORDER BY name")) or "ninguna todavía"
+        raise NotFound(f"no existe la defensoría '{name}'. Defensorías registradas: {known}.")
+    return row
+
+
+def insert_council(conn, name: str, community: str, district: str, province: str = "Cusco") -> int:
+    if not fold(name) or not fold(community) or not fold(district):
+        raise ValueError("una defensoría necesita nombre, comunidad y distrito")
+    cursor = conn.execute(
+        "INSERT INTO councils (name, community, district, province, name_key) VALUES (?, ?, ?, ?, ?)",
+        (clean_name(name), clean_name(community), clean_name(district), clean_name(province), fold(name)),
+    )
+    return cursor.lastrowid
+
+
+def add_council(conn, name: str, community: str, district: str, province: str = "Cusco") -> int:
+    """Register a council (defensoría comunitaria); its name must be new."""
+    if find_council(conn, name):
+        raise DefensoriaError(f"la defensoría '{name}' ya está registrada.")
+    with transaction(conn):
+        return insert_council(conn, name, community, district, province)
+
+
+# People -------------------------------------------------------------------------------
+
+def name_key(given_names: str, surnames: str) -> str:
+    """Names compared without accents, case or order of words: finds possible duplicates."""
+    return " ".join(sorted(fold(f"{given_names} {surnames}").split()))
+
+
+class PersonCodes:
+    """Issues new codes inside one transaction (the next sequence number)."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        last = conn.execute("SELECT code FROM people ORDER BY id DESC LIMIT 1").fetchone()
+        self.next_number = (int(last[0].split("-")[1]) + 1) if last else 1
+
+    def issue(self) -> str:
+        code = format_person_code(self.next_number)
+        self.next_number += 1
+        return code
+
+
+def insert_person(conn, codes: PersonCodes, *, given_names: str, surnames: str, sex: str | None, council_id: int | None,
+                  languages: str = "", may_contact: bool = False, on: str | None = None) -> tuple[int, str]:
+    code = codes.issue()
+    cursor = conn.execute(
+        "INSERT INTO people (code, given_names, surnames, sex, languages, council_id, may_contact, name_key, created_on)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (code, clean_name(given_names), clean_name(surnames), sex, languages, council_id, int(may_contact),
+         name_key(given_names, surnames), on or today()),
+    )
+    return cursor.lastrowid, code
+
+
+def add_person(conn, *, given_names: str, surnames: str, council: str, sex: str | None = None,
+               languages: str = "", may_contact: bool = False) -> str:
+    """Register a person and return the new code (e.g. 'P-00012-3')."""
+    council_row = get_council(conn, council)
+    with transaction(conn):
+        return insert_person(conn, PersonCodes(conn), given_names=given_names, surnames=surnames, sex=sex,
+                             council_id=council_row["id"], languages=languages, may_contact=may_contact)[1]
+
+
+def get_person(conn, code: str) -> sqlite3.Row:
+    """The person with this code, following merges to the code that was kept."""
+    canonical = parse_person_code(code)
+    row = conn.execute("SELECT * FROM people WHERE code = ?", (canonical,)).fetchone()
+    if row is None:
+        raise NotFound(f"no existe la persona con código {canonical}.")
+    seen = {row["id"]}
+    while row["merged_into"] is not None:
+        row = conn.execute("SELECT * FROM people WHERE id = ?", (row["merged_into"],)).fetchone()
+        if row["id"] in seen:  # a cycle can only come from hand edits; stop rather than loop
+            break
+        seen.add(row["id"])
+    return row
+
+
+def possible_duplicates(conn, person_ids: Sequence[int] | None = None) -> list[tuple[sqlite3.Row, sqlite3.Row]]:
+    """Pairs of active people with the same names in the same community, not yet reviewed."""
+    query = """
+        SELECT a.id AS a_id, b.id AS b_id FROM people a
+        JOIN people b ON b.name_key = a.name_key AND b.id > a.id AND b.status = 'activa'
+        JOIN councils ca ON ca.id = a.council_id JOIN councils cb ON cb.id = b.council_id
+        WHERE a.status = 'activa' AND a.name_key <> '' AND fold_eq(ca.community, cb.community)
+          AND NOT EXISTS (SELECT 1 FROM duplicate_reviews r WHERE r.person_a = a.id AND r.person_b = b.id)
+    """
+    conn.create_function("fold_eq", 2, lambda x, y: fold(x) == fold(y), deterministic=True)
+    pairs = conn.execute(query).fetchall()
+    if person_ids is not None:
+        wanted = set(person_ids)
+        pairs = [p for p in pairs if p["a_id"] in wanted or p["b_id"] in wanted]
+    fetch = lambda pid: conn.execute("SELECT p.*, c.community FROM people p LEFT JOIN councils c ON c.id = p.council_id WHERE p.id = ?", (pid,)).fetchone()  # noqa: E731
+    return [(fetch(p["a_id"]), fetch(p["b_id"])) for p in pairs]
+
+
+def mark_not_duplicates(conn, code_a: str, code_b: str) -> None:
+    """Record that two people with the same name were reviewed and are different people."""
+    a, b = sorted((get_person(conn, code_a)["id"], get_person(conn, code_b)["id"]))
+    with transaction(conn):
+        conn.execute("INSERT OR IGNORE INTO duplicate_reviews VALUES (?, ?, ?)", (a, b, today()))
+
+
+def merge_people(conn, keep_code: str, drop_code: str) -> dict[str, int]:
+    """Move everything of `drop_code` to `keep_code` after a person reviewed both.
+
+    The dropped code keeps pointing to the kept one, so old sheets still import.
+    """
+    keep, drop = get_person(conn, keep_code), get_person(conn, drop_code)
+    if keep["id"] == drop["id"]:
+        raise DefensoriaError(f"{keep_code} y {drop_code} ya son la misma persona.")
+    moved = {}
+    with transaction(conn):
+        moved["asistencias"] = conn.execute(
+            "INSERT OR IGNORE INTO attendance SELECT workshop_id, ?, hours FROM attendance WHERE person_id = ?",
+            (keep["id"], drop["id"])).rowcount
+        conn.execute("DELETE FROM attendance WHERE person_id = ?", (drop["id"],))
+        moved["cuestionarios"] = conn.execute(
+            "INSERT OR IGNORE INTO quiz_results (person_id, module, taken_on, score, source)"
+            " SELECT ?, module, taken_on, score, source FROM quiz_results WHERE person_id = ?", (keep["id"], drop["id"])).rowcount
+        conn.execute("DELETE FROM quiz_results WHERE person_id = ?", (drop["id"],))
+        # A certificate of the dropped code stays valid but is now the kept person's
+        conn.execute("UPDATE OR IGNORE certificates SET person_id = ? WHERE person_id = ?", (keep["id"], drop["id"]))
+        conn.execute("UPDATE imported_rows SET person_id = ? WHERE person_id = ?", (keep["id"], drop["id"]))
+        conn.execute(
+            "UPDATE people SET status = 'fusionada', merged_into = ?, given_names = NULL, surnames = NULL,"
+            " languages = NULL, name_key = '' WHERE id = ?", (keep["id"], drop["id"]))
+    return moved
+
+
+def archive_person(conn, code: str) -> str:
+    """Reduce a person to a code: names, sex, languages and consent are erased.
+
+    Attendance, results and the council stay, so the numbers of past reports still add up.
+    """
+    person = get_person(conn, code)
+    with transaction(conn):
+        conn.execute(
+            "UPDATE people SET given_names = NULL, surnames = NULL, sex = NULL, languages = NULL, may_contact = 0,"
+            " name_key = '', status = 'archivada' WHERE id = ?", (person["id"],))
+    return person["code"]
+
+
+# Workshops ----------------------------------------------------------------------------
+
+def workshop_key(on: str, place: str, council_id: int | None, modules: Sequence[str]) -> str:
+    return "|".join((on, fold(place), str(council_id or ""), ",".join(sorted(modules))))
+
+
+def module_hours(modules: Sequence[Module], hours: float) -> list[tuple[str, float, float]]:
+    """Split a workshop's hours among its modules in proportion to their catalogue hours."""
+    total = sum(m.horas for m in modules)
+    return [(m.modulo, hours * m.horas / total, m.horas / total) for m in modules]
+
+
+def insert_workshop(conn, *, on: str, place: str, modules: Sequence[Module], hours: float | None = None,
+                    trainers: str = "", council_id: int | None = None) -> tuple[int, str]:
+    hours = hours or sum(m.horas for m in modules)
+    year = on[:4]
+    count = conn.execute("SELECT COUNT(*) FROM workshops WHERE code LIKE ?", (f"T-{year}-%",)).fetchone()[0]
+    code = f"T-{year}-{count + 1:04d}"
+    cursor = conn.execute(
+        "INSERT INTO workshops (code, date, place, trainers, hours, council_id, natural_key) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (code, on, " ".join(place.split()), trainers, hours, council_id, workshop_key(on, place, council_id, [m.modulo for m in modules])))
+    conn.executemany("INSERT INTO workshop_modules VALUES (?, ?, ?, ?)",
+                     [(cursor.lastrowid, code_, h, share) for code_, h, share in module_hours(modules, hours)])
+    return cursor.lastrowid, code
+
+
+def add_workshop(conn, *, on: date | str, place: str, modules: Sequence[str], hours: float | None = None,
+                 trainers: str = "", council: str | None = None, root: Path | None = None) -> str:
+    """Register a workshop; module codes are checked against the catalogue. Returns 'T-2026-0001'."""
+    checked = [get_module(code, root) for code in modules]
+    council_id = get_council(conn, council)["id"] if council else None
+    on = on.isoformat() if isinstance(on, date) else on
+    key = workshop_key(on, place, council_id, [m.modulo for m in checked])
+    if (row := conn.execute("SELECT code FROM workshops WHERE natural_key = ?", (key,)).fetchone()):
+        raise DefensoriaError(f"ese taller ya está registrado con el código {row[0]}.")
+    with transaction(conn):
+        return insert_workshop(conn, on=on, place=place, modules=checked, hours=hours, trainers=trainers, council_id=council_id)[1]
+
+
+def get_workshop(conn, code: str) -> sqlite3.Row:
+    row = conn.execute("SELECT * FROM workshops WHERE code = ?", (code.strip().upper(),)).fetchone()
+    if row is None:
+        raise NotFound(f"no existe el taller {code}.")
+    return row

@@ -1,0 +1,122 @@
+"""Writing tables for people: CSV (Excel-friendly), XLSX and printable HTML/PDF.
+
+Every file is written to a temporary name and then renamed, so an interrupted run never
+leaves half a file. Text cells that a spreadsheet would run as a formula are neutralised.
+"""
+
+import csv
+import os
+from collections.abc import Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from defensoria.registro.values import neutralize
+
+TEMPLATES = Path(__file__).with_name("plantillas")
+_env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True)
+
+
+@contextmanager
+def atomic_path(target: Path):
+    """Yields a temp path beside `target`; renamed onto it only if the block succeeds."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.parcial")
+    try:
+        yield partial
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def write_csv(target: Path, header: Sequence[str], rows: Sequence[Sequence], delimiter: str = ";") -> Path:
+    """UTF-8 with BOM and ';': what Excel in Spanish opens with accents intact."""
+    with atomic_path(target) as partial, partial.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, delimiter=delimiter)
+        writer.writerow([neutralize(h) for h in header])
+        writer.writerows([neutralize(v) for v in row] for row in rows)
+    return Path(target)
+
+
+def write_xlsx(target: Path, header: Sequence[str], rows: Sequence[Sequence], *, title: str = "Hoja",
+               widths: Sequence[int] | None = None, notes: Sequence[str] = ()) -> Path:
+    """One sheet, bold header, frozen first row; numbers stay numbers, text is neutralised."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = title[:31]
+    sheet.append([neutralize(h) for h in header])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append([neutralize(v) for v in row])
+    for cell_row in sheet.iter_rows(min_row=2):
+        for cell in cell_row:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # never a formula, whatever the text
+    sheet.freeze_panes = "A2"
+    for index, width in enumerate(widths or (), start=1):
+        sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = width
+    if notes:
+        info = book.create_sheet("Notas")
+        for note in notes:
+            info.append([neutralize(note)])
+    with atomic_path(target) as partial:
+        book.save(partial)
+    return Path(target)
+
+
+def render_html(template: str, **context) -> str:
+    return _env.get_template(template).render(**context)
+
+
+def write_text(target: Path, text: str) -> Path:
+    with atomic_path(target) as partial:
+        partial.write_text(text, encoding="utf-8")
+    return Path(target)
+
+
+def write_pdf(target: Path, html: str, base_url: Path | None = None) -> Path:
+    """HTML to PDF with WeasyPrint; fonts come from the system (DejaVu), never the network."""
+    from weasyprint import HTML
+
+    def no_network(url: str, *args, **kwargs):
+        if url.startswith(("data:", "file:")):
+            from weasyprint import default_url_fetcher
+            return default_url_fetcher(url, *args, **kwargs)
+        raise ValueError(f"recurso externo bloqueado: {url}")
+
+    with atomic_path(target) as partial:
+        HTML(string=html, base_url=str(base_url or TEMPLATES), url_fetcher=no_network).write_pdf(partial)
+    return Path(target)
+
+
+def bar_chart(items: Sequence[tuple[str, float | str]], *, unit: str = "", maximum: float | None = None, width: int = 640) -> str:
+    """A horizontal bar chart as inline SVG (no JavaScript). Text values ('<5') get no bar."""
+    bar_height, gap, label_width = 22, 8, 220
+    numbers = [v for _, v in items if isinstance(v, (int, float))]
+    top = maximum or max(numbers, default=0) or 1
+    height = len(items) * (bar_height + gap) + gap
+    room = width - label_width - 70
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img">']
+    for index, (label, value) in enumerate(items):
+        y = gap + index * (bar_height + gap)
+        text = _escape(label if len(label) <= 32 else label[:31] + "…")
+        parts.append(f'<text x="{label_width - 8}" y="{y + 15}" text-anchor="end" font-size="12">{text}</text>')
+        if isinstance(value, (int, float)):
+            length = max(room * value / top, 1 if value else 0)
+            parts.append(f'<rect x="{label_width}" y="{y}" width="{length:.1f}" height="{bar_height}" fill="#7b1f4f"/>')
+            shown = f"{value:g}{unit}"
+        else:
+            length, shown = 0, _escape(str(value))
+        parts.append(f'<text x="{label_width + length + 6:.1f}" y="{y + 15}" font-size="12">{shown}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

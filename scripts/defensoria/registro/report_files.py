@@ -1,0 +1,53 @@
+"""Write a Report (reports.py) as HTML with SVG charts, PDF, CSV or XLSX."""
+
+from pathlib import Path
+
+from defensoria.registro.outputs import TEMPLATES, bar_chart, render_html, write_csv, write_pdf, write_text, write_xlsx
+from defensoria.registro.reports import COLUMNS, Report, masked
+
+FORMATS = ("html", "pdf", "csv", "xlsx")
+
+
+def shown_rows(report: Report) -> tuple[list[dict], dict]:
+    if not report.public:
+        return report.rows, report.total
+    return [masked(r) for r in report.rows], masked(report.total)
+
+
+def _fmt(value) -> str:
+    if isinstance(value, float):
+        return f"{value:.1f}".replace(".", ",") if value % 1 else f"{value:.0f}"
+    return str(value)
+
+
+def report_html(report: Report) -> str:
+    rows, total = shown_rows(report)
+    filters = ", ".join(f"{k} {v}" for k, v in report.filters.items() if v)
+    people = [(r["grupo"], r["personas"]) for r in rows]
+    rates = [(r["grupo"], r["tasa"]) for r in rows]
+    return render_html(
+        "reporte.html", report=report, rows=rows, total=total, columns=COLUMNS, fmt=_fmt, filters=filters,
+        generated=report.generated_on, css=(TEMPLATES / "base.css").read_text(encoding="utf-8"),
+        chart_people=bar_chart(people), chart_rate=bar_chart(rates, unit=" %", maximum=100),
+    )
+
+
+def write_report(report: Report, target: Path, fmt: str | None = None) -> Path:
+    """Write in the format named (or taken from the file's extension)."""
+    target = Path(target)
+    fmt = (fmt or target.suffix.lstrip(".")).lower()
+    if fmt not in FORMATS:
+        raise ValueError(f"formato '{fmt}' desconocido; use {', '.join(FORMATS)}")
+    if fmt in {"html", "pdf"}:
+        html = report_html(report)
+        return write_text(target, html) if fmt == "html" else write_pdf(target, html)
+    rows, total = shown_rows(report)
+    header = [label or report.label for _, label in COLUMNS]
+    table = [[row[key] for key, _ in COLUMNS] for row in [*rows, total]]
+    if fmt == "csv":
+        return write_csv(target, header, table)
+    notes = [f"Reporte por {report.label.lower()}, generado el {report.generated_on}.",
+             f"Completaron: {report.completion_of}."]
+    if report.public:
+        notes.append("Versión pública: los grupos y cifras de menos de 5 personas se muestran como <5.")
+    return write_xlsx(target, header, table, title="Reporte", widths=[34] + [14] * (len(COLUMNS) - 1), notes=notes)

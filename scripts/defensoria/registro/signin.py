@@ -1,0 +1,76 @@
+"""`plantilla`: the sign-in sheet of a workshop, to print (HTML/PDF) and to type in (CSV/XLSX).
+
+The printed sheet lists the council's active people with their codes, then blank rows
+for newcomers, and a column to sign or leave a fingerprint. The CSV/XLSX has the same
+rows and the column names `importar` reads, so what is typed goes straight back in.
+"""
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from defensoria.registro.model import get_council, get_workshop
+from defensoria.registro.outputs import TEMPLATES, render_html, write_csv, write_pdf, write_text, write_xlsx
+
+COLUMNS = ["taller", "fecha", "lugar", "defensoria", "modulos", "horas_taller", "codigo", "apellidos", "nombres", "sexo", "asistio", "horas"]
+
+
+@dataclass
+class SignInSheet:
+    council: dict
+    workshop: dict
+    rows: list[dict] = field(default_factory=list)
+
+
+def build_sheet(conn: sqlite3.Connection, council: str, *, workshop: str | None = None, on: str = "", place: str = "",
+                modules: list | None = None, hours: float | None = None, trainers: str = "", blank_rows: int = 12) -> SignInSheet:
+    """The council's active people by surname, then `blank_rows` empty rows."""
+    council_row = dict(get_council(conn, council))
+    info = {"code": "", "fecha": on, "lugar": place, "modulos": "", "modulos_texto": "", "horas": hours or "", "formadores": trainers}
+    if workshop:
+        row = get_workshop(conn, workshop)
+        codes = [r[0] for r in conn.execute("SELECT module FROM workshop_modules WHERE workshop_id = ? ORDER BY module", (row["id"],))]
+        info.update(code=row["code"], fecha=row["date"], lugar=row["place"], horas=f"{row['hours']:g}", formadores=row["trainers"],
+                    modulos=",".join(codes), modulos_texto=", ".join(codes))
+    elif modules:
+        info.update(modulos=",".join(m.modulo for m in modules), modulos_texto=", ".join(f"{m.modulo} {m.title}" for m in modules),
+                    horas=f"{hours or sum(m.horas for m in modules):g}")
+    if info["fecha"] and "-" in str(info["fecha"]):
+        year, month, day = str(info["fecha"]).split("-")
+        info["fecha"] = f"{day}/{month}/{year}"
+    people = conn.execute(
+        "SELECT code, surnames, given_names, sex FROM people WHERE council_id = ? AND status = 'activa'"
+        " ORDER BY surnames COLLATE NOCASE, given_names COLLATE NOCASE", (council_row["id"],)).fetchall()
+    rows = [{"codigo": p["code"], "apellidos": p["surnames"] or "", "nombres": p["given_names"] or "", "sexo": p["sex"] or ""} for p in people]
+    rows += [{"codigo": "", "apellidos": "", "nombres": "", "sexo": ""} for _ in range(blank_rows)]
+    return SignInSheet(council_row, info, rows)
+
+
+def table_rows(sheet: SignInSheet) -> list[list]:
+    w = sheet.workshop
+    return [[w["code"], w["fecha"], w["lugar"], sheet.council["name"], w["modulos"], w["horas"],
+             r["codigo"], r["apellidos"], r["nombres"], r["sexo"], "", ""] for r in sheet.rows]
+
+
+def write_sheet(sheet: SignInSheet, folder: Path, formats=("pdf", "html", "csv", "xlsx")) -> list[Path]:
+    """Files named after the workshop (or council) in `folder`; returns their paths."""
+    stem = "asistencia-" + (sheet.workshop["code"] or "defensoria-" + str(sheet.council["id"])).lower()
+    folder = Path(folder)
+    written = []
+    html = render_html("hoja-asistencia.html", council=sheet.council, workshop=sheet.workshop, rows=sheet.rows,
+                       css=(TEMPLATES / "base.css").read_text(encoding="utf-8"))
+    for fmt in formats:
+        target = folder / f"{stem}.{fmt}"
+        if fmt == "html":
+            written.append(write_text(target, html))
+        elif fmt == "pdf":
+            written.append(write_pdf(target, html))
+        elif fmt == "csv":
+            written.append(write_csv(target, COLUMNS, table_rows(sheet)))
+        elif fmt == "xlsx":
+            written.append(write_xlsx(target, COLUMNS, table_rows(sheet), title="Asistencia",
+                                      widths=[13, 11, 24, 28, 12, 8, 12, 22, 22, 6, 8, 7],
+                                      notes=["asistio: sí o no. horas: deje vacío si asistió a todo el taller.",
+                                             "Personas nuevas: deje el código vacío y escriba apellidos, nombres y sexo.",
+                                             "Este archivo tiene datos personales: no lo publique."]))
+    return written

@@ -1,0 +1,109 @@
+"""Reading what people write in spreadsheets: names, yes/no, sex, dates, hours.
+
+Each parser returns the clean value or raises ValueError with a Spanish reason that the
+importer copies into the rejects file.
+"""
+
+import re
+import unicodedata
+from datetime import date, datetime
+
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+YES = {"si", "s", "x", "1", "true", "verdadero", "yes", "ari", "presente", "asistio"}
+NO = {"no", "n", "0", "false", "falso", "mana", "ausente", "falto"}
+SEXES = {
+    "f": "F", "mujer": "F", "femenino": "F", "warmi": "F", "female": "F",
+    "m": "M", "hombre": "M", "varon": "M", "masculino": "M", "qhari": "M", "khari": "M", "male": "M",
+    "x": "X", "otro": "X", "otra": "X",
+}
+# Characters that make spreadsheets run a formula (CSV/XLSX injection)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents or punctuation: 'Huamán  Quispe' → 'huaman quispe'."""
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return " ".join(_NOT_ALNUM.sub(" ", plain).split())
+
+
+def header_key(text: str) -> str:
+    """A column header as a key: accents, case, spaces and Kobo group paths removed.
+
+    'Fecha del taller' → 'fecha_del_taller'; 'grupo_asistencia/Código' → 'codigo'.
+    """
+    last = str(text).replace("\ufeff", "").split("/")[-1]
+    return fold(last).replace(" ", "_")
+
+
+def clean_name(text: str) -> str:
+    """Names as typed, with spaces tidied: ' rosa  QUISPE ' → 'Rosa Quispe' when all caps."""
+    words = " ".join(str(text).split())
+    return words.title() if words.isupper() or words.islower() else words
+
+
+def parse_yes_no(text: str, default: bool | None = None) -> bool:
+    key = fold(text)
+    if not key:
+        if default is None:
+            raise ValueError("falta responder sí o no")
+        return default
+    if key in YES:
+        return True
+    if key in NO:
+        return False
+    raise ValueError(f"'{text}' no es sí ni no")
+
+
+def parse_sex(text: str) -> str | None:
+    key = fold(text)
+    if not key:
+        return None
+    if key in SEXES:
+        return SEXES[key]
+    raise ValueError(f"sexo '{text}' no reconocido (use F o M)")
+
+
+def parse_date(value) -> str:
+    """dd/mm/yyyy, dd-mm-yyyy, d/m/yy, ISO, ISO with time (Kobo), or a spreadsheet date."""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value).strip()
+    if not text:
+        raise ValueError("falta la fecha")
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}([T ].*)?", text):
+            return date.fromisoformat(text[:10]).isoformat()
+        match = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})", text)
+        if match:
+            day, month, year = (int(part) for part in match.groups())
+            year += 2000 if year < 100 else 0
+            return date(year, month, day).isoformat()
+    except ValueError:
+        raise ValueError(f"la fecha '{text}' no existe") from None
+    raise ValueError(f"fecha '{text}' no reconocida (use dd/mm/aaaa, por ejemplo 14/03/2026)")
+
+
+def parse_hours(value, *, maximum: float | None = None) -> float:
+    if isinstance(value, (int, float)):
+        hours = float(value)
+    else:
+        text = str(value).strip().lower().replace(",", ".").removesuffix("h").strip()
+        try:
+            hours = float(text)
+        except ValueError:
+            raise ValueError(f"horas '{value}' no es un número") from None
+    if hours < 0:
+        raise ValueError("las horas no pueden ser negativas")
+    if maximum is not None and hours > maximum + 1e-9:
+        raise ValueError(f"{hours:g} horas es más que la duración del taller ({maximum:g})")
+    return hours
+
+
+def neutralize(value):
+    """A cell safe to open in a spreadsheet: text starting with = + - @ gets a leading '."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
