@@ -136,11 +136,6 @@ from defensoria.quiz.cli import quiz  # noqa: E402
 
 cli.add_command(quiz)
 
-# Quechua edition: coverage, stale translations, terminology, spelling (issue 4)
-from defensoria.translation.cli import translations  # noqa: E402
-
-cli.add_command(translations)
-
 # Capacity-building tracker: attendance, completion, reports, certificates (issue 6)
 from defensoria.registro.cli import registro  # noqa: E402
 
