@@ -140,3 +140,36 @@ def grade_command(raiz, respuestas, claves, codificacion, salida, registrar, fec
 def _default_keys(answers: Path) -> Path:
     beside = answers.parent / "claves.json"
     return beside if beside.is_file() else Path("salida/cuestionario/claves.json")
+
+
+@quiz.command(name="exportar")
+@root_option
+@modules_option
+@click.option("--formato", type=click.Choice(["moodle-xml", "gift", "qti"]), required=True, help="moodle-xml (XML de Moodle), gift (texto GIFT) o qti (IMS QTI 2.1 en un .zip).")
+@click.option("--idioma", type=click.Choice(["es", "qu"]), default="es", show_default=True, help="Idioma de las preguntas.")
+@click.option("--salida", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Archivo de salida. Sin esta opción se escribe en la salida estándar.")
+def export_command(raiz, modulos, formato, idioma, salida):
+    """Exporta los bancos para Moodle u otra plataforma: una categoría por módulo.
+
+    \b
+    Ejemplo:
+        defensoria cuestionario exportar --formato moodle-xml --idioma qu --salida preguntas-qu.xml
+        defensoria cuestionario exportar --formato gift --modulo m04 > m04.gift.txt
+        defensoria cuestionario exportar --formato qti --salida preguntas-qti.zip
+    """
+    from defensoria.quiz.exporting import make_writer
+    from defensoria.quiz.printing import _write
+
+    root = _root(raiz)
+    banks = _banks(root, modulos)
+    titles = {code: module.title for code, module in catalog(root).items()}
+    data = make_writer(formato, idioma, titles)(banks)
+    if salida is None:
+        if formato == "qti" and sys.stdout.isatty():
+            raise DefensoriaError("QTI es un archivo .zip: indique --salida ARCHIVO.zip o redirija la salida a un archivo.")
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    _write(salida, data)
+    n = sum(len(bank.preguntas) for bank in banks)
+    err_console.print(f"{n} preguntas de {len(banks)} módulo(s) en {salida}.")

@@ -1,0 +1,142 @@
+"""IMS QTI 2.1 driver: one assessmentItem per question, zipped with an imsmanifest.xml.
+
+Choices: choiceInteraction (maxChoices 1 or 0) with feedbackInline per choice, shown
+through the FEEDBACK outcome; matching: matchInteraction with directedPair. The ZIP has
+sorted entries and a fixed date, so the same banks give the same bytes.
+"""
+
+import io
+import zipfile
+from xml.etree import ElementTree as ET
+
+from defensoria.quiz.exporting import dispatch
+from defensoria.quiz.model import Bank, Item
+from defensoria.quiz.strings import UI
+
+QTI = "http://www.imsglobal.org/xsd/imsqti_v2p1"
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
+CP = "http://www.imsglobal.org/xsd/imscp_v1p1"
+QTI_SCHEMA = f"{QTI} http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd"
+CP_SCHEMA = f"{CP} http://www.imsglobal.org/xsd/imscp_v1p1.xsd"
+FIXED_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+def _tag(name: str) -> str:
+    return f"{{{QTI}}}{name}"
+
+
+def make_writer(language: str, titles: dict[str, str]):
+    t = UI[language]
+
+    def sub(parent, name: str, attrs: dict | None = None, text: str | None = None) -> ET.Element:
+        element = ET.SubElement(parent, _tag(name), attrs or {})
+        if text is not None:
+            element.text = text
+        return element
+
+    def item_root(item: Item, cardinality: str, base_type: str, correct: list[str]) -> ET.Element:
+        root = ET.Element(_tag("assessmentItem"), {
+            "identifier": item.id, "title": item.id, "adaptive": "false", "timeDependent": "false",
+            f"{{{XSI}}}schemaLocation": QTI_SCHEMA, "{http://www.w3.org/XML/1998/namespace}lang": language,
+        })
+        response = sub(root, "responseDeclaration", {"identifier": "RESPONSE", "cardinality": cardinality, "baseType": base_type})
+        values = sub(response, "correctResponse")
+        for value in correct:
+            sub(values, "value", text=value)
+        score = sub(root, "outcomeDeclaration", {"identifier": "SCORE", "cardinality": "single", "baseType": "float"})
+        sub(sub(score, "defaultValue"), "value", text="0")
+        feedback_cardinality = "single" if base_type == "directedPair" else cardinality
+        sub(root, "outcomeDeclaration", {"identifier": "FEEDBACK", "cardinality": feedback_cardinality, "baseType": "identifier"})
+        return root
+
+    def processing(root: ET.Element, feedback_from_response: bool) -> None:
+        rules = sub(root, "responseProcessing")
+        condition = sub(rules, "responseCondition")
+        when = sub(condition, "responseIf")
+        match = sub(when, "match")
+        sub(match, "variable", {"identifier": "RESPONSE"})
+        sub(match, "correct", {"identifier": "RESPONSE"})
+        sub(sub(when, "setOutcomeValue", {"identifier": "SCORE"}), "baseValue", {"baseType": "float"}, "1")
+        sub(sub(sub(condition, "responseElse"), "setOutcomeValue", {"identifier": "SCORE"}), "baseValue", {"baseType": "float"}, "0")
+        feedback = sub(rules, "setOutcomeValue", {"identifier": "FEEDBACK"})
+        if feedback_from_response:
+            sub(feedback, "variable", {"identifier": "RESPONSE"})
+        else:
+            sub(feedback, "baseValue", {"baseType": "identifier"}, "general")
+
+    def law(root: ET.Element, item: Item, before: str = "") -> None:
+        # Choices: FEEDBACK never holds "ley", so "hide" shows it after any answer;
+        # matching: FEEDBACK is set to "general"
+        identifier, show_hide = ("general", "show") if before else ("ley", "hide")
+        modal = sub(root, "modalFeedback", {"outcomeIdentifier": "FEEDBACK", "identifier": identifier, "showHide": show_hide})
+        modal.text = " ".join(part for part in (before, t["law"], item.cita) if part)
+
+    def choice_item(item: Item) -> ET.Element:
+        choices = item.choices()
+        multiple = item.tipo == "multiple"
+        root = item_root(item, "multiple" if multiple else "single", "identifier", [c.key for c in choices if c.correct])
+        body = sub(root, "itemBody")
+        sub(body, "p", text=item.enunciado[language])
+        interaction = sub(body, "choiceInteraction", {
+            "responseIdentifier": "RESPONSE", "shuffle": "true" if item.shuffles else "false", "maxChoices": "0" if multiple else "1",
+        })
+        sub(interaction, "prompt", text=t[f"hint_{item.tipo}"])
+        for choice in choices:
+            element = sub(interaction, "simpleChoice", {"identifier": choice.key}, choice.text[language] + " ")
+            sub(element, "feedbackInline", {"outcomeIdentifier": "FEEDBACK", "identifier": choice.key, "showHide": "show"}, choice.feedback[language])
+        processing(root, feedback_from_response=True)
+        law(root, item)
+        return root
+
+    def match_item(item: Item) -> ET.Element:
+        n = len(item.pares)
+        root = item_root(item, "multiple", "directedPair", [f"L{i} R{i}" for i in range(1, n + 1)])
+        body = sub(root, "itemBody")
+        sub(body, "p", text=item.enunciado[language])
+        interaction = sub(body, "matchInteraction", {"responseIdentifier": "RESPONSE", "shuffle": "true", "maxAssociations": str(n)})
+        sub(interaction, "prompt", text=t["hint_relacionar"])
+        for side in ("L", "R"):
+            match_set = sub(interaction, "simpleMatchSet")
+            for i, pair in enumerate(item.pares, start=1):
+                text = (pair.izquierda if side == "L" else pair.derecha)[language]
+                sub(match_set, "simpleAssociableChoice", {"identifier": f"{side}{i}", "matchMax": "1"}, text)
+        processing(root, feedback_from_response=False)
+        law(root, item, item.retro[language])
+        return root
+
+    handlers = {"unica": choice_item, "multiple": choice_item, "verdadero_falso": choice_item, "relacionar": match_item}
+
+    def manifest(names: list[tuple[str, str]]) -> bytes:
+        ET.register_namespace("", CP)
+        root = ET.Element(f"{{{CP}}}manifest", {"identifier": "defensorias-cuestionarios", f"{{{XSI}}}schemaLocation": CP_SCHEMA})
+        ET.SubElement(root, f"{{{CP}}}organizations")
+        resources = ET.SubElement(root, f"{{{CP}}}resources")
+        for identifier, href in names:
+            resource = ET.SubElement(resources, f"{{{CP}}}resource", {"identifier": f"res-{identifier}", "type": "imsqti_item_xmlv2p1", "href": href})
+            ET.SubElement(resource, f"{{{CP}}}file", {"href": href})
+        ET.indent(root, space=" ")
+        return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+    def write(banks: list[Bank]) -> bytes:
+        ET.register_namespace("", QTI)
+        ET.register_namespace("xsi", XSI)
+        files: dict[str, bytes] = {}
+        names = []
+        for bank in banks:
+            for item in bank.preguntas:
+                root = dispatch(handlers, "QTI 2.1", item)(item)
+                ET.indent(root, space=" ")
+                href = f"items/{item.id}.xml"
+                files[href] = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+                names.append((item.id, href))
+        files["imsmanifest.xml"] = manifest(names)
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name in sorted(files):
+                entry = zipfile.ZipInfo(name, FIXED_ZIP_DATE)
+                entry.compress_type = zipfile.ZIP_DEFLATED
+                entry.external_attr = 0o644 << 16
+                archive.writestr(entry, files[name])
+        return buffer.getvalue()
+
+    return write
