@@ -83,12 +83,14 @@ def plant_traces(tab) -> None:
 
 
 def test_exit_button_lands_on_neutral_site_and_clears_storage(page, server, exit_url):
+    page.goto(f"{server}/index.html")
     page.goto(f"{server}/navega-con-seguridad.html")
     plant_traces(page)
     page.click("[data-dc-salida-boton]")
     page.wait_for_url(exit_url)
+    # replace(): Back skips the exited page and returns to the one before it
     page.go_back()
-    page.wait_for_url(f"{server}/**")
+    page.wait_for_url(f"{server}/index.html")
     assert storage_sizes(page) == [0, 0]
     # pageshow removed the cover: the page is usable again
     assert page.is_hidden(".dc-salida__cortina")
@@ -96,6 +98,7 @@ def test_exit_button_lands_on_neutral_site_and_clears_storage(page, server, exit
 
 
 def test_pressing_shift_three_times_exits(page, server, exit_url):
+    page.goto(f"{server}/index.html")
     page.goto(f"{server}/glosario.html")
     plant_traces(page)
     page.keyboard.press("Shift")
@@ -104,7 +107,7 @@ def test_pressing_shift_three_times_exits(page, server, exit_url):
     page.keyboard.press("Shift")
     page.wait_for_url(exit_url)
     page.go_back()
-    page.wait_for_url(f"{server}/**")
+    page.wait_for_url(f"{server}/index.html")
     assert storage_sizes(page) == [0, 0]
 
 
@@ -181,3 +184,15 @@ def test_served_search_fetches_only_its_language_index(page, server):
     with page.expect_request("**/search_index.json") as request:
         page.click("label[for=__search]")
     assert request.value.url == f"{server}/qu/search/search_index.json"
+
+
+def test_coming_back_from_the_cache_uncovers_the_page(page, server):
+    page.goto(f"{server}/index.html")
+    # As the page looks right after an exit, when the browser restores it from its cache
+    page.evaluate("""() => {
+        document.documentElement.classList.add('dc-saliendo');
+        document.querySelector('.dc-salida__cortina').hidden = false;
+        window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    }""")
+    assert page.is_hidden(".dc-salida__cortina")
+    assert page.is_visible("main")
