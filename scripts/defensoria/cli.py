@@ -51,6 +51,7 @@ def root_option(function):
         "--raiz",
         type=click.Path(file_okay=False, path_type=Path),
         default=None,
+        metavar="CARPETA",
         help="Carpeta del proyecto (la que tiene mkdocs.yml). Por defecto se busca desde la carpeta actual.",
     )(function)
 
@@ -135,6 +136,11 @@ def main() -> None:
 from defensoria.quiz.cli import quiz  # noqa: E402
 
 cli.add_command(quiz)
+
+# Quechua edition: coverage, stale translations, terminology, spelling (issue 4)
+from defensoria.translation.cli import translations  # noqa: E402
+
+cli.add_command(translations)
 
 # Capacity-building tracker: attendance, completion, reports, certificates (issue 6)
 from defensoria.registro.cli import registro  # noqa: E402
