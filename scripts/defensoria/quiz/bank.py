@@ -190,15 +190,17 @@ def _line(node, loc: Iterable) -> int | None:
         return None
     line = node.start_mark.line + 1
     for part in loc:
-        child = None
+        child = mark = None
         if isinstance(node, yaml.MappingNode) and isinstance(part, str):
-            child = next((value for key, value in node.value if key.value == part), None)
+            # the key's line: 'retro:' rather than the first line under it
+            child, mark = next(((value, key.start_mark) for key, value in node.value if key.value == part), (None, None))
         elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
             child = node.value[part]
+            mark = child.start_mark
         if child is None:
             if part in ("vf", "texto"):  # discriminator tags are not in the file
                 continue
             break
         node = child
-        line = node.start_mark.line + 1
+        line = mark.line + 1
     return line
