@@ -195,3 +195,8 @@ def test_neutral_exit_destination_comes_from_mkdocs_yml(repo_root, built_site):
     url = config["extra"]["salida"]["url"]
     assert url.startswith("https://")
     assert f'href="{url}"' in (built_site / "index.html").read_text(encoding="utf-8").replace("&amp;", "&")
+
+
+def test_search_dialog_has_an_accessible_name_in_the_page_language(built_site):
+    assert 'role="dialog" aria-label="Buscar"' in (built_site / "index.html").read_text(encoding="utf-8")
+    assert 'role="dialog" aria-label="Maskay"' in (built_site / "qu" / "index.html").read_text(encoding="utf-8")

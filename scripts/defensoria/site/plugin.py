@@ -34,6 +34,8 @@ BODY_OPEN = re.compile(r"<body[^>]*>")
 CONFIG_BASE = re.compile(r'("base":\s*")([^"]*)(")')
 CATALOG_MARKER = "<!-- catalogo-modulos -->"
 EXTERNAL_LINK = re.compile(r'<a (?![^>]*\brel=)([^>]*\bhref="https?://[^"]*"[^>]*)>')
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+SEARCH_LABEL = re.compile(r'class="md-search__input"[^>]*aria-label="([^"]+)"')
 HTML_LANG = re.compile(r'<html lang="([a-z]{2})"')
 # lunr files Material's worker may load for our two indexes; the rest is dead weight
 LUNR_KEEP = {"lunr.stemmer.support.min.js", "lunr.es.min.js", "lunr.qu.min.js"}
@@ -117,13 +119,17 @@ class DefensoriaPlugin(BasePlugin[DefensoriaConfig]):
 
 
 def finish_html(output: str) -> str:
-    """Exit bar first in <body>; rel on external links; per-language search base."""
+    """Exit bar first in <body>; named search dialog; rel on external links; search base."""
     block = EXIT_BLOCK.search(output)
     if block:
         output = output[: block.start()] + output[block.end() :]
         body = BODY_OPEN.search(output)
         if body:
             output = output[: body.end()] + "\n" + block.group(1).strip() + output[body.end() :]
+    # Material's search dialog has no accessible name: give it the search field's label
+    label = SEARCH_LABEL.search(output)
+    if label:
+        output = output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{label.group(1)}">', 1)
     # Links to official sites: no referrer, no access to this page from theirs
     output = EXTERNAL_LINK.sub(r'<a rel="noopener noreferrer" \1>', output)
     lang = HTML_LANG.search(output)
