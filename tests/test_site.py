@@ -198,5 +198,5 @@ def test_neutral_exit_destination_comes_from_mkdocs_yml(repo_root, built_site):
 
 
 def test_search_dialog_has_an_accessible_name_in_the_page_language(built_site):
-    assert 'role="dialog" aria-label="Buscar"' in (built_site / "index.html").read_text(encoding="utf-8")
+    assert 'role="dialog" aria-label="Búsqueda"' in (built_site / "index.html").read_text(encoding="utf-8")
     assert 'role="dialog" aria-label="Maskay"' in (built_site / "qu" / "index.html").read_text(encoding="utf-8")
