@@ -95,13 +95,13 @@ def parse_flowchart(source: str) -> list[Node]:
         line = line.rstrip(";")
         match = NODE.match(line)
         if not match:
-            raise ValueError(number, f"no se entiende «{line}»")
+            raise ValueError(number, f"no se entiende la línea «{line}»")
         current, position = node_from(match), match.end()
         while position < len(line):
             edge = EDGE.match(line, position)
             target = NODE.match(line, edge.end()) if edge else None
             if not edge or not target or target.end() == edge.end():
-                raise ValueError(number, f"no se entiende «{line[position:].strip() or line}» en «{line}»")
+                raise ValueError(number, f"no se entiende la línea «{line}»")
             label = edge.group("pipe") if edge.group("pipe") is not None else edge.group("text")
             following = node_from(target)
             current.edges.append((_clean(label) if label else None, following.id))

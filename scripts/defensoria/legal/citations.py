@@ -12,7 +12,7 @@ Syntax:
 
 Config:
 
-    catalogo       Norms already loaded (tests); else `archivo` is read. - Default: None
+    catalogo       Norms already loaded (tests); else `archivo` is read. - Default: {}
     archivo        Path of normas.yml; "" finds docs/_datos/normas.yml. - Default: ""
     pagina         Source path of the page being rendered, e.g. "modulos/m04-x.qu.md";
                    sets the relative link and the tooltip language. - Default: ""
@@ -116,7 +116,8 @@ class CitationExtension(Extension):
 
     def __init__(self, **kwargs):
         self.config = {
-            "catalogo": [None, "Norms already loaded. - Default: None"],
+            # Not None: Python-Markdown would turn a None-default option into a bool
+            "catalogo": [{}, "Norms already loaded; empty reads `archivo`. - Default: {}"],
             "archivo": ["", "Path of normas.yml; empty finds docs/_datos/normas.yml. - Default: ''"],
             "pagina": ["", "Source path of the page being rendered. - Default: ''"],
             "pagina_normas": ["normas.md", "Source path of the Normas page. - Default: 'normas.md'"],
@@ -150,7 +151,7 @@ class CitationExtension(Extension):
     def norms(self) -> Norms | None:
         """The catalogue: the configured one, else normas.yml (cached by mtime)."""
         catalogue = self.getConfig("catalogo")
-        if catalogue is not None:
+        if catalogue:
             return catalogue
         return load_norms(path=self.getConfig("archivo") or None)
 
