@@ -20,5 +20,7 @@ class SourceError(DefensoriaError):
         self.path = Path(path)
         self.line = line
         self.message = message
+        # The message without its location (ClickException replaces .message below)
+        self.detail = message
         where = f"{self.path}:{line}" if line else f"{self.path}"
         super().__init__(f"{where}: {message}")

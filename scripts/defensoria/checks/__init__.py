@@ -24,6 +24,7 @@ CHECK_MODULES = [
     "defensoria.checks.quizzes",
     "defensoria.checks.citations",
     "defensoria.checks.readability",
+    "defensoria.checks.translations_qu",
 ]
 
 
@@ -45,7 +46,7 @@ class Problem:
 
     @classmethod
     def from_error(cls, error: SourceError) -> "Problem":
-        return cls(error.path, error.line, error.message)
+        return cls(error.path, error.line, getattr(error, "detail", error.message))
 
 
 CheckFunction = Callable[[Path], Iterable[Problem]]

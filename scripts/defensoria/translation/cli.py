@@ -1,0 +1,143 @@
+"""`defensoria traducciones`: coverage, staleness, terminology and spelling of the Quechua edition."""
+
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from defensoria import paths
+from defensoria.errors import DefensoriaError, SourceError
+from defensoria.glossary.model import glossary_path, load_glossary
+from defensoria.pages import language_of, translation_path
+from defensoria.translation.coverage import BOTH, QUECHUA_ONLY, SPANISH_ONLY, coverage, summary
+from defensoria.translation.lint import count_levels, lint_project
+from defensoria.translation.orthography import ERROR, load_rules
+from defensoria.translation.state import record_source_hash, translation_state
+from defensoria.translation.terminology import terminology_misses
+
+SECTIONS = ("cobertura", "desactualizadas", "terminologia", "ortografia")
+console = Console(highlight=False, soft_wrap=True)
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _quechua_page(name: str, root: Path) -> Path:
+    """A page given as docs/x.qu.md, x.qu.md, docs/x.md or x.md → its Quechua file."""
+    docs = paths.docs_dir(root)
+    for candidate in (Path(name), root / name, docs / name):
+        if candidate.is_file() or translation_path(candidate, "qu").is_file():
+            target = candidate if language_of(candidate) == "qu" else translation_path(candidate, "qu")
+            if target.is_file():
+                return target
+            raise DefensoriaError(f"no existe la traducción {target.name}: créela antes de fijar su versión.")
+    raise DefensoriaError(f"no se encuentra la página «{name}» (ejemplo: --fijar docs/modulos/m04-la-denuncia.qu.md).")
+
+
+def fix_versions(pages: tuple[str, ...], root: Path) -> None:
+    for name in pages:
+        quechua = _quechua_page(name, root)
+        digest = record_source_hash(quechua)
+        console.print(f"✅ {_relative(quechua, root)}: traduce la versión {digest} de {translation_state(quechua).spanish.name}.")
+
+
+def show_coverage(root: Path) -> None:
+    rows = coverage(root)
+    table = Table(title="Cobertura de la edición en quechua")
+    for column in ("Página", "Idiomas", "Palabras es", "Palabras qu", "Estado", "Versión"):
+        table.add_column(column)
+    for row in rows:
+        version = {True: "[red]desactualizada[/red]", False: "al día", None: "—"}[row.stale]
+        if row.languages == BOTH and row.stale is None:
+            version = "[yellow]sin huella[/yellow]"
+        languages = row.languages + (f" ({row.spanish_only_reason})" if row.spanish_only_reason else "")
+        table.add_row(row.page, languages, _num(row.words_es), _num(row.words_qu), row.estado or "—", version)
+    console.print(table)
+    totals = summary(rows)
+    console.print(f"Páginas en ambos idiomas: {totals[BOTH]} · solo castellano: {totals[SPANISH_ONLY]} · "
+                  f"solo quechua: {totals[QUECHUA_ONLY]} · palabras: {totals['palabras_es']} es, {totals['palabras_qu']} qu.")
+
+
+def _num(value: int | None) -> str:
+    return "—" if value is None else str(value)
+
+
+def show_stale(root: Path) -> None:
+    stale = [row for row in coverage(root) if row.stale]
+    if not stale:
+        console.print("✅ Ninguna traducción desactualizada.")
+        return
+    console.print(f"[bold]{len(stale)} traducción(es) desactualizada(s)[/bold] (la página en castellano cambió):")
+    for row in stale:
+        console.print(f"  docs/{row.page} → actualice la traducción y ejecute «defensoria traducciones --fijar docs/{row.page}»")
+
+
+def show_terminology(root: Path) -> None:
+    if not glossary_path(root).is_file():
+        console.print("No hay glosario (docs/_datos/glosario.yml): se omite la terminología.")
+        return
+    misses = terminology_misses(root, load_glossary(root))
+    if not misses:
+        console.print("✅ Terminología: cada término del glosario usado en castellano aparece en su traducción.")
+        return
+    console.print(f"[bold]Terminología: {len(misses)} término(s) sin su forma quechua[/bold]")
+    for miss in misses:
+        console.print(f"  {_relative(miss.quechua, root)}: falta «{miss.term.qu}» (en castellano «{miss.term.es}», "
+                      f"{miss.spanish.name}:{miss.spanish_line})")
+
+
+def show_spelling(root: Path) -> int:
+    findings = list(lint_project(root, load_rules(root)))
+    errors, warnings = count_levels(findings)
+    for path, finding in findings:
+        label = "[red]Error[/red]" if finding.level == ERROR else "[yellow]Aviso[/yellow]"
+        console.print(f"{label} en {_relative(path, root)}:{finding.line}: {finding.message}")
+    mark = "✅ " if not errors else ""
+    console.print(f"{mark}Ortografía del quechua: {errors} error(es), {warnings} aviso(s).")
+    return errors
+
+
+@click.command(name="traducciones")
+@click.option("--raiz", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Carpeta del proyecto (la que tiene mkdocs.yml). Por defecto se busca desde la carpeta actual.")
+@click.option("--solo", type=click.Choice(SECTIONS), multiple=True,
+              help="Muestra solo esta parte del informe (puede repetirse).")
+@click.option("--fijar", "fix", multiple=True, metavar="PÁGINA",
+              help="Registra en la página quechua que traduce la versión actual de su página en castellano "
+                   "(después de actualizar la traducción). Puede repetirse.")
+def translations(raiz, solo, fix):
+    """Informe de la edición en quechua: cobertura, traducciones desactualizadas,
+    terminología del glosario y ortografía del quechua.
+
+    Sale con código 1 si hay errores de ortografía.
+
+    \b
+    Ejemplo:
+        defensoria traducciones
+        defensoria traducciones --solo ortografia
+        defensoria traducciones --fijar docs/modulos/m04-la-denuncia.qu.md
+    """
+    root = raiz.resolve() if raiz else paths.find_root()
+    try:
+        if fix:
+            fix_versions(fix, root)
+            return
+        wanted = set(solo or SECTIONS)
+        errors = 0
+        if "cobertura" in wanted:
+            show_coverage(root)
+        if "desactualizadas" in wanted:
+            show_stale(root)
+        if "terminologia" in wanted:
+            show_terminology(root)
+        if "ortografia" in wanted:
+            errors = show_spelling(root)
+    except SourceError as error:
+        raise DefensoriaError(str(error)) from None
+    if errors:
+        raise SystemExit(1)

@@ -1,0 +1,115 @@
+"""Where Quechua text lives, and the spelling lint run over all of it.
+
+- docs/**/*.qu.md: title, description and prose (text.prose_lines);
+- docs/_datos/glosario.yml: each term's `qu` and `definicion_qu`;
+- the theme partials (scripts/defensoria/site/theme/partials/**/*.html): elements with
+  lang="qu", strings chosen with `… if qu`, `{% if qu %}` branches, and the values of
+  languages/qu.html.
+"""
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import yaml
+
+from defensoria import paths
+from defensoria.errors import SourceError
+from defensoria.glossary.model import glossary_path
+from defensoria.pages import iter_pages, language_of, read_page
+from defensoria.translation.orthography import ERROR, Finding, Rules, lint_line
+from defensoria.translation.text import clean, prose_lines
+
+THEME = Path(__file__).resolve().parents[1] / "site" / "theme"
+QU_ELEMENT = re.compile(r"<(\w+)[^>]*\blang=\"qu\"[^>]*>(.*?)</\1>")
+IF_QU_STRING = re.compile(r"\"([^\"]*)\"\s+if\s+qu\b")
+IF_QU_OPEN = re.compile(r"\{%-?\s*if\s+qu\s*-?%\}")
+ELSE_OR_END = re.compile(r"\{%-?\s*(?:else|endif)\s*-?%\}")
+JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
+QU_VALUE = re.compile(r"^\s*\"([\w.]+)\":\s*\"([^\"]*)\"")
+NOT_TEXT_KEYS = {"language", "direction", "search.config.lang"}
+
+
+def quechua_pages(root: Path) -> list[Path]:
+    return [p for p in iter_pages(paths.docs_dir(root)) if language_of(p) == "qu"]
+
+
+def page_findings(path: Path, rules: Rules) -> list[Finding]:
+    page = read_page(path)
+    return [f for number, text in prose_lines(page) for f in lint_line(text, number, rules)]
+
+
+def glossary_lines(path: Path) -> Iterator[tuple[int, str]]:
+    """(line, text) of the Quechua fields of the termbase, read without validating it."""
+    text = path.read_text(encoding="utf-8")
+    root = yaml.compose(text)
+    if root is None:
+        return
+    for key, value in root.value if isinstance(root, yaml.MappingNode) else []:
+        if key.value != "terminos" or not isinstance(value, yaml.SequenceNode):
+            continue
+        for item in value.value:
+            if not isinstance(item, yaml.MappingNode):
+                continue
+            for field, content in item.value:
+                if field.value in ("qu", "definicion_qu", "variantes_qu") :
+                    for node in content.value if isinstance(content, yaml.SequenceNode) else [content]:
+                        if isinstance(node, yaml.ScalarNode):
+                            # Folded scalars: report the first line of the value
+                            yield node.start_mark.line + 1 + (1 if node.style in (">", "|") else 0), clean(str(node.value))
+
+
+def template_lines(path: Path) -> Iterator[tuple[int, str]]:
+    """(line, text) of the Quechua strings of one theme template."""
+    in_qu = False
+    is_language_file = path.name == "qu.html" and path.parent.name == "languages"
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if is_language_file:
+            if (match := QU_VALUE.match(line)) and match.group(1) not in NOT_TEXT_KEYS:
+                yield number, match.group(2)
+            continue
+        for match in QU_ELEMENT.finditer(line):
+            yield number, clean(match.group(2))
+        for match in IF_QU_STRING.finditer(line):
+            yield number, match.group(1)
+        if IF_QU_OPEN.search(line):
+            in_qu = True
+            line = IF_QU_OPEN.split(line, 1)[1]
+        if in_qu:
+            text, ended = line, False
+            if ELSE_OR_END.search(line):
+                text, ended = ELSE_OR_END.split(line, 1)[0], True
+            yield number, clean(JINJA.sub(" ", text))
+            in_qu = not ended
+
+
+def templates(theme: Path = THEME) -> list[Path]:
+    return sorted((theme / "partials").rglob("*.html")) if (theme / "partials").is_dir() else []
+
+
+def lint_project(root: Path, rules: Rules, theme: Path = THEME) -> Iterator[tuple[Path, Finding]]:
+    """Every spelling finding in the project's Quechua text, by file."""
+    for path in quechua_pages(root):
+        try:
+            findings = page_findings(path, rules)
+        except SourceError:
+            continue  # a broken front matter is reported by the 'encabezados' check
+        for finding in findings:
+            yield path, finding
+    glossary = glossary_path(root)
+    if glossary.is_file():
+        try:
+            for number, text in glossary_lines(glossary):
+                for finding in lint_line(text, number, rules):
+                    yield glossary, finding
+        except yaml.YAMLError:
+            pass  # reported by the 'glosario' check
+    for template in templates(theme):
+        for number, text in template_lines(template):
+            for finding in lint_line(text, number, rules):
+                yield template, finding
+
+
+def count_levels(findings: list[tuple[Path, Finding]]) -> tuple[int, int]:
+    errors = sum(f.level == ERROR for _, f in findings)
+    return errors, len(findings) - errors

@@ -1,0 +1,214 @@
+"""Spelling lint for Southern Quechua (Cusco) in the official alphabet.
+
+The alphabet (RM 1218-85-ED; three vowels for Southern Quechua): a ch chh ch' h i k kh k'
+l ll m n ñ p ph p' q qh q' r s t th t' u w y. What is reported, per word:
+
+- error: e or o, or a letter foreign to the alphabet (b c d f g j v x z; c only in ch),
+  in a word that is not an allowed loanword or name (docs/_datos/ortografia-qu.yml);
+- error: a wrong apostrophe (´ ’ ` ‘ ʼ instead of '), a doubled apostrophe, an
+  apostrophe after a letter that cannot be glottalised (only ch k p q t) or not followed
+  by a vowel;
+- error: a known confusion from the list (khari → qhari, qosqo → qusqu …) and the old
+  Spanish-based spelling hua/hui for wa/wi (huasi → wasi);
+- warning: a capitalised word inside a sentence with e/o or foreign letters (probably a
+  name: add it to the list), and accents on a Quechua word.
+
+Skipped: acronyms (DEMUNA), words next to digits, parenthesised Spanish glosses
+"(denuncia)", the word or emphasised phrase right before "nisqa" (how Quechua quotes a
+foreign term: "**Historial** nisqata"), and everything text.clean() removes.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
+
+from defensoria import paths
+from defensoria.errors import SourceError
+from defensoria.translation.text import WORD
+
+RULES_FILE = Path("_datos") / "ortografia-qu.yml"
+FOREIGN = set("bdfgjvxz")
+WRONG_APOSTROPHES = "’´`‘ʼ"
+GLOTTAL = ("ch", "k", "p", "q", "t")
+VOWELS = set("aiueo")
+OLD_W = re.compile(r"^hu[aei]")
+SPANISH_ENDING = re.compile(r"^(?:[aeo]s?)")
+ACRONYM = re.compile(r"^[A-ZÑ]{2,}(?=[a-zñ'])")
+PAREN = re.compile(r"\(([^()]*)\)")
+# **Historial** nisqata · [Línea 100] nisqaman · Shift nisqata: one quoted term per nisqa
+BEFORE_NISQA = re.compile(r"(?:(\*\*|\*|_)[^*_]+?\1|\[[^\]]*\]|[^\s(\[*_]+)\s+(?=nisqa)", re.IGNORECASE)
+SENTENCE_PREFIX = re.compile(r"[\s*_#>\[\]()¿¡\"“”«»|·\-+]+$")
+
+ERROR = "error"
+WARNING = "aviso"
+
+
+class Rules(BaseModel):
+    """docs/_datos/ortografia-qu.yml: what the lint accepts besides Quechua words."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    prestamos: list[str] = Field(default_factory=list)
+    nombres: list[str] = Field(default_factory=list)
+    excepciones: list[str] = Field(default_factory=list)
+    confusiones: dict[str, str] = Field(default_factory=dict)
+    _loans: list[str] = PrivateAttr(default_factory=list)
+    _names: set[str] = PrivateAttr(default_factory=set)
+    _exceptions: set[str] = PrivateAttr(default_factory=set)
+    _confusions: dict[str, str] = PrivateAttr(default_factory=dict)
+
+    def model_post_init(self, _context) -> None:
+        self._loans = sorted({fold(w) for w in self.prestamos}, key=len, reverse=True)
+        self._names = {fold(w) for w in self.nombres}
+        self._exceptions = {w.casefold() for w in self.excepciones}
+        self._confusions = {fold(k): v for k, v in self.confusiones.items()}
+
+
+@dataclass(frozen=True)
+class Finding:
+    line: int
+    word: str
+    message: str
+    level: str = ERROR
+
+
+def fold(text: str) -> str:
+    """Lowercase, accents removed (ñ kept), every apostrophe as '."""
+    text = text.casefold().replace("ñ", "\0")
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    for mark in WRONG_APOSTROPHES:
+        text = text.replace(mark, "'")
+    return text.replace("\0", "ñ")
+
+
+def _spanish_like(word: str, rules: Rules) -> bool:
+    w = fold(word)
+    return bool(set(w) & (FOREIGN | {"e", "o"})) or ("c" in w.replace("ch", "")) or w in rules._names
+
+
+def _allowed(word: str, rules: Rules) -> bool:
+    """A name or a loan stem, followed by Quechua suffixes (abogado+yuq, Qusqu+pi)."""
+    w = fold(word)
+    if w in rules._names:
+        return True
+    if ACRONYM.match(word):  # DEMUNApas, CEMkuna: Quechua suffixes on an acronym
+        return _clean_suffix(ACRONYM.sub("", word).casefold())
+    for name in rules._names:
+        if w.startswith(name) and _clean_suffix(w[len(name):]):
+            return True
+    for stem in rules._loans:
+        if w.startswith(stem):
+            # The Spanish ending may follow the stem (abogad+o, taller+es), then Quechua suffixes
+            return _clean_suffix(SPANISH_ENDING.sub("", w[len(stem):], count=1))
+    return False
+
+
+def _clean_suffix(rest: str) -> bool:
+    return not (set(rest) & (FOREIGN | {"e", "o"})) and "c" not in rest.replace("ch", "")
+
+
+def _strip_quoted(text: str, rules: Rules) -> str:
+    """Drop Spanish glosses in parentheses and the term quoted before 'nisqa'."""
+    def gloss(match):
+        inner = match.group(1)
+        spanish = any(_spanish_like(w, rules) and not _allowed(w, rules) and not w.isupper() for w in WORD.findall(inner))
+        return " " if spanish else match.group(0)
+
+    text = PAREN.sub(gloss, text)
+    return BEFORE_NISQA.sub(" ", text)
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = SENTENCE_PREFIX.sub("", text[:start])
+    return not before or before[-1] in ".!?:;"
+
+
+def check_word(word: str, rules: Rules, *, sentence_start: bool = True) -> tuple[str, str] | None:
+    """(level, message) for a misspelt word, or None."""
+    letters = [c for c in word if c.isalpha()]
+    if len(letters) < 2 or (word.isupper() and len(letters) >= 2):
+        return None
+    if "''" in word:
+        return ERROR, f"«{word}»: apóstrofo repetido; las consonantes glotalizadas llevan uno solo (p'anqa)."
+    wrong = next((c for c in word if c in WRONG_APOSTROPHES), None)
+    if wrong:
+        return ERROR, f"«{word}»: apóstrofo «{wrong}» incorrecto; escriba el apóstrofo recto ' (p'anqa, ch'aki)."
+    if word.casefold() in rules._exceptions:
+        return None
+    w = fold(word)
+    for position, char in enumerate(w):
+        if char != "'":
+            continue
+        if not w[:position].endswith(GLOTTAL):
+            return ERROR, f"«{word}»: el apóstrofo solo va después de ch, k, p, q o t (consonantes glotalizadas)."
+        if position + 1 >= len(w) or w[position + 1] not in VOWELS:
+            return ERROR, f"«{word}»: después de una consonante glotalizada (p', t'…) viene una vocal."
+    for wrong_form, right in rules._confusions.items():
+        if w.startswith(wrong_form):
+            return ERROR, f"«{word}»: se escribe «{right}» (no «{wrong_form}»)."
+    if _allowed(word, rules):
+        return None
+    capitalised = word[:1].isupper()
+    if OLD_W.match(w) and not capitalised:
+        return ERROR, f"«{word}»: escritura antigua; en el alfabeto oficial se escribe w (wasi, no huasi)."
+    foreign = sorted(set(w) & FOREIGN) + (["c"] if "c" in w.replace("ch", "") else [])
+    vowels = sorted(set(w) & {"e", "o"})
+    if foreign or vowels:
+        if capitalised and not sentence_start:
+            return WARNING, f"«{word}»: ¿nombre propio? Si lo es, agréguelo a «nombres» en docs/_datos/ortografia-qu.yml."
+        if vowels:
+            letters = "la e y la o no se usan" if len(vowels) == 2 else f"la {vowels[0]} no se usa"
+            return ERROR, (f"«{word}»: {letters} en palabras quechuas (tres vocales: a, i, u). "
+                           "Si es un préstamo del castellano, agréguelo a «prestamos» en docs/_datos/ortografia-qu.yml.")
+        return ERROR, (f"«{word}»: la letra {', '.join(foreign)} no es del alfabeto quechua. "
+                       "Si es un préstamo o un nombre, agréguelo a docs/_datos/ortografia-qu.yml.")
+    if any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", word)) and "ñ" not in word.lower():
+        return WARNING, f"«{word}»: el quechua no lleva tildes (salvo exclamaciones); revise la palabra."
+    return None
+
+
+def lint_line(text: str, line: int, rules: Rules) -> list[Finding]:
+    """Findings in one cleaned line of Quechua text."""
+    text = _strip_quoted(text, rules)
+    findings = []
+    for match in WORD.finditer(text):
+        end = match.end()
+        if (match.start() > 0 and text[match.start() - 1].isdigit()) or (end < len(text) and text[end].isdigit()):
+            continue
+        result = check_word(match.group(0), rules, sentence_start=_sentence_start(text, match.start()))
+        if result:
+            findings.append(Finding(line, match.group(0), result[1], result[0]))
+    return findings
+
+
+def rules_path(root: Path | None = None) -> Path:
+    return paths.docs_dir(root) / RULES_FILE
+
+
+@lru_cache(maxsize=8)
+def _load_cached(path: Path, mtime: float) -> Rules:
+    text = path.read_text(encoding="utf-8")
+    try:
+        raw = yaml.safe_load(text) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise SourceError(path, mark.line + 1 if mark else None, "la lista de ortografía no es YAML válido.") from None
+    try:
+        return Rules.model_validate(raw)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = " → ".join(str(p) for p in first["loc"])
+        raise SourceError(path, None, f"campo «{where}»: {first['msg']}") from None
+
+
+def load_rules(root: Path | None = None, path: Path | None = None) -> Rules:
+    """The allow-lists of a project (empty rules when the file does not exist)."""
+    path = Path(path) if path else rules_path(root)
+    if not path.is_file():
+        return Rules()
+    return _load_cached(path.resolve(), path.stat().st_mtime)

@@ -1,0 +1,87 @@
+"""Terminology: a Quechua page uses the termbase's Quechua term where its Spanish page
+uses the Spanish one.
+
+Matching ignores case and accents. A Spanish term also matches its plural (denuncia →
+denuncias); a Quechua term matches with any suffixes on each word (maqaq → maqaqkuna,
+maqaqta), because Quechua adds case and plural suffixes to the word itself.
+"""
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from defensoria import paths
+from defensoria.errors import SourceError
+from defensoria.glossary.model import Glossary, Term
+from defensoria.glossary.render import MARKER
+from defensoria.pages import iter_pages, language_of, read_page, translation_path
+from defensoria.translation.orthography import fold
+from defensoria.translation.text import prose_lines
+
+
+@dataclass(frozen=True)
+class Miss:
+    quechua: Path
+    line: int
+    term: Term
+    spanish: Path
+    spanish_line: int
+
+
+def _pattern(forms: list[str], language: str) -> re.Pattern:
+    alternatives = []
+    for form in forms:
+        parts = []
+        for word in re.findall(r"[\w']+", fold(form)):
+            escaped = re.escape(word)
+            parts.append(escaped + (r"(?:s|es)?" if language == "es" else r"[\w']*"))
+        alternatives.append(r"(?<![\w'])" + r"\s+".join(parts) + r"(?![\w'])")
+    return re.compile("|".join(alternatives))
+
+
+def spanish_pattern(term: Term) -> re.Pattern:
+    return _pattern([term.es, *term.variantes_es], "es")
+
+
+def quechua_pattern(term: Term) -> re.Pattern:
+    return _pattern([term.qu, *term.variantes_qu], "qu")
+
+
+def _folded_lines(path: Path) -> list[tuple[int, str]]:
+    return [(number, fold(text)) for number, text in prose_lines(read_page(path), front_matter=True)]
+
+
+def _first_match(pattern: re.Pattern, lines: list[tuple[int, str]]) -> int | None:
+    # Join consecutive lines so a term broken across two lines still matches
+    joined, starts = "", []
+    for number, text in lines:
+        starts.append((len(joined), number))
+        joined += text + "\n"
+    match = pattern.search(joined.replace("\n", " "))
+    if not match:
+        return None
+    return max((n for offset, n in starts if offset <= match.start()), default=lines[0][0] if lines else 1)
+
+
+def terminology_misses(root: Path, glossary: Glossary) -> list[Miss]:
+    """Terms used in a Spanish page whose Quechua term is missing from its translation."""
+    misses = []
+    checked = [t for t in glossary.terminos if t.comprobar_uso]
+    patterns = {t.id: (spanish_pattern(t), quechua_pattern(t)) for t in checked}
+    for spanish in iter_pages(paths.docs_dir(root)):
+        quechua = translation_path(spanish, "qu")
+        if language_of(spanish) != "es" or not quechua.is_file():
+            continue
+        try:
+            if MARKER in read_page(spanish).body:
+                continue  # the glossary pages are generated from the termbase itself
+            es_lines, qu_lines = _folded_lines(spanish), _folded_lines(quechua)
+            qu_body_line = read_page(quechua).body_line
+        except SourceError:
+            continue
+        for term in checked:
+            es_pattern, qu_pattern = patterns[term.id]
+            found = _first_match(es_pattern, es_lines)
+            if found is not None and _first_match(qu_pattern, qu_lines) is None:
+                misses.append(Miss(quechua, qu_body_line, term, spanish, found))
+    return misses
