@@ -10,6 +10,8 @@ from markdown.extensions.toc import slugify
 
 from defensoria import paths
 from defensoria.checks import Problem, check
+from defensoria.glossary.render import MARKER as GLOSSARY_MARKER
+from defensoria.glossary.render import page_anchors as glossary_anchors
 from defensoria.errors import SourceError
 from defensoria.pages import iter_pages, language_of, read_page, translation_path
 
@@ -55,6 +57,9 @@ def anchors_of(path: Path) -> frozenset[str]:
                 found.add(slug)
         for match in EXPLICIT_ID.finditer(line):
             found.add(match.group(1) or match.group(2))
+        # Generated glossary (defensoria-glosario): one anchor per term and per letter
+        if GLOSSARY_MARKER in line:
+            found |= glossary_anchors(path)
     return frozenset(found)
 
 

@@ -9,8 +9,11 @@ Terms are alphabetical in the page's language, grouped by letter, with a letter 
 
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
-from defensoria.glossary.model import PROPOSAL, Glossary, Term
+from defensoria.errors import SourceError
+from defensoria.glossary.model import GLOSSARY_FILE, PROPOSAL, Glossary, Term, load_glossary
+from defensoria.pages import language_of
 
 MARKER = "<!-- glosario -->"
 
@@ -146,3 +149,15 @@ def term_anchors(glossary: Glossary, language: str) -> set[str]:
     name = (lambda t: t.es) if language == "es" else (lambda t: t.qu)
     letters = {letter_anchor(letter_of(name(t), language)) for t in glossary.terminos}
     return {t.id for t in glossary.terminos} | letters
+
+
+def page_anchors(page_path: Path) -> set[str]:
+    """Anchors that the glossary marker adds to a page (used by the link check)."""
+    for folder in Path(page_path).resolve().parents:
+        data = folder / GLOSSARY_FILE
+        if data.is_file():
+            try:
+                return term_anchors(load_glossary(path=data), language_of(Path(page_path)))
+            except SourceError:
+                return set()  # reported by the 'glosario' check
+    return set()

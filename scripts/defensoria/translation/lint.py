@@ -17,14 +17,13 @@ from defensoria import paths
 from defensoria.errors import SourceError
 from defensoria.glossary.model import glossary_path
 from defensoria.pages import iter_pages, language_of, read_page
-from defensoria.translation.orthography import ERROR, Finding, Rules, lint_line
+from defensoria.translation.orthography import ERROR, Finding, Rules, lint_line, probable_names
 from defensoria.translation.text import clean, prose_lines
 
 THEME = Path(__file__).resolve().parents[1] / "site" / "theme"
 QU_ELEMENT = re.compile(r"<(\w+)[^>]*\blang=\"qu\"[^>]*>(.*?)</\1>")
 IF_QU_STRING = re.compile(r"\"([^\"]*)\"\s+if\s+qu\b")
-IF_QU_OPEN = re.compile(r"\{%-?\s*if\s+qu\s*-?%\}")
-ELSE_OR_END = re.compile(r"\{%-?\s*(?:else|endif)\s*-?%\}")
+BLOCK_TAG = re.compile(r"\{%-?\s*(if|elif|else|endif)\b(.*?)-?%\}")
 JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
 QU_VALUE = re.compile(r"^\s*\"([\w.]+)\":\s*\"([^\"]*)\"")
 NOT_TEXT_KEYS = {"language", "direction", "search.config.lang"}
@@ -36,7 +35,9 @@ def quechua_pages(root: Path) -> list[Path]:
 
 def page_findings(path: Path, rules: Rules) -> list[Finding]:
     page = read_page(path)
-    return [f for number, text in prose_lines(page) for f in lint_line(text, number, rules)]
+    lines = list(prose_lines(page))
+    names = probable_names(lines, rules)
+    return [f for number, text in lines for f in lint_line(text, number, rules, names)]
 
 
 def glossary_lines(path: Path) -> Iterator[tuple[int, str]]:
@@ -52,7 +53,8 @@ def glossary_lines(path: Path) -> Iterator[tuple[int, str]]:
             if not isinstance(item, yaml.MappingNode):
                 continue
             for field, content in item.value:
-                if field.value in ("qu", "definicion_qu", "variantes_qu") :
+                # variantes_qu may hold institution names kept in Spanish: not linted
+                if field.value in ("qu", "definicion_qu"):
                     for node in content.value if isinstance(content, yaml.SequenceNode) else [content]:
                         if isinstance(node, yaml.ScalarNode):
                             # Folded scalars: report the first line of the value
@@ -61,8 +63,9 @@ def glossary_lines(path: Path) -> Iterator[tuple[int, str]]:
 
 def template_lines(path: Path) -> Iterator[tuple[int, str]]:
     """(line, text) of the Quechua strings of one theme template."""
-    in_qu = False
     is_language_file = path.name == "qu.html" and path.parent.name == "languages"
+    # One frame per open {% if %}: (is it `if qu`, are we in its qu branch)
+    stack: list[list[bool]] = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if is_language_file:
             if (match := QU_VALUE.match(line)) and match.group(1) not in NOT_TEXT_KEYS:
@@ -72,15 +75,23 @@ def template_lines(path: Path) -> Iterator[tuple[int, str]]:
             yield number, clean(match.group(2))
         for match in IF_QU_STRING.finditer(line):
             yield number, match.group(1)
-        if IF_QU_OPEN.search(line):
-            in_qu = True
-            line = IF_QU_OPEN.split(line, 1)[1]
-        if in_qu:
-            text, ended = line, False
-            if ELSE_OR_END.search(line):
-                text, ended = ELSE_OR_END.split(line, 1)[0], True
-            yield number, clean(JINJA.sub(" ", text))
-            in_qu = not ended
+        position, pieces = 0, []
+        for tag in BLOCK_TAG.finditer(line):
+            if any(frame[1] for frame in stack):
+                pieces.append(line[position : tag.start()])
+            keyword, condition = tag.group(1), tag.group(2).strip()
+            if keyword == "if":
+                stack.append([condition == "qu", condition == "qu"])
+            elif keyword in ("elif", "else") and stack and stack[-1][0]:
+                stack[-1][1] = False
+            elif keyword == "endif" and stack:
+                stack.pop()
+            position = tag.end()
+        if any(frame[1] for frame in stack):
+            pieces.append(line[position:])
+        text = clean(JINJA.sub(" ", " ".join(pieces)))
+        if text.strip():
+            yield number, text
 
 
 def templates(theme: Path = THEME) -> list[Path]:

@@ -128,7 +128,8 @@ def _sentence_start(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?:;"
 
 
-def check_word(word: str, rules: Rules, *, sentence_start: bool = True) -> tuple[str, str] | None:
+def check_word(word: str, rules: Rules, *, sentence_start: bool = True,
+               page_names: frozenset[str] = frozenset()) -> tuple[str, str] | None:
     """(level, message) for a misspelt word, or None."""
     letters = [c for c in word if c.isalpha()]
     if len(letters) < 2 or (word.isupper() and len(letters) >= 2):
@@ -159,7 +160,8 @@ def check_word(word: str, rules: Rules, *, sentence_start: bool = True) -> tuple
     foreign = sorted(set(w) & FOREIGN) + (["c"] if "c" in w.replace("ch", "") else [])
     vowels = sorted(set(w) & {"e", "o"})
     if foreign or vowels:
-        if capitalised and not sentence_start:
+        named_in_page = any(w.startswith(name) and _clean_suffix(w[len(name):]) for name in page_names)
+        if capitalised and (not sentence_start or named_in_page):
             return WARNING, f"«{word}»: ¿nombre propio? Si lo es, agréguelo a «nombres» en docs/_datos/ortografia-qu.yml."
         if vowels:
             letters = "la e y la o no se usan" if len(vowels) == 2 else f"la {vowels[0]} no se usa"
@@ -172,17 +174,34 @@ def check_word(word: str, rules: Rules, *, sentence_start: bool = True) -> tuple
     return None
 
 
-def lint_line(text: str, line: int, rules: Rules) -> list[Finding]:
-    """Findings in one cleaned line of Quechua text."""
+def _words(text: str, rules: Rules):
+    """(word, starts a sentence) of a cleaned line, quoted terms and numbers left out."""
     text = _strip_quoted(text, rules)
-    findings = []
     for match in WORD.finditer(text):
         end = match.end()
         if (match.start() > 0 and text[match.start() - 1].isdigit()) or (end < len(text) and text[end].isdigit()):
             continue
-        result = check_word(match.group(0), rules, sentence_start=_sentence_start(text, match.start()))
+        yield match.group(0), _sentence_start(text, match.start())
+
+
+def probable_names(lines: list[tuple[int, str]], rules: Rules) -> frozenset[str]:
+    """Capitalised non-Quechua words used inside a sentence somewhere in the page: names
+    (Rosa, Justina), so the same word starting a sentence is not reported as a slip."""
+    names = set()
+    for _, text in lines:
+        for word, sentence_start in _words(text, rules):
+            if word[:1].isupper() and not sentence_start and not word.isupper() and _spanish_like(word, rules):
+                names.add(re.sub(r"(?:pa|q|ta|pi|man|wan|kuna|mi|m|qa|pas|taq)+$", "", fold(word)) or fold(word))
+    return frozenset(names)
+
+
+def lint_line(text: str, line: int, rules: Rules, page_names: frozenset[str] = frozenset()) -> list[Finding]:
+    """Findings in one cleaned line of Quechua text."""
+    findings = []
+    for word, sentence_start in _words(text, rules):
+        result = check_word(word, rules, sentence_start=sentence_start, page_names=page_names)
         if result:
-            findings.append(Finding(line, match.group(0), result[1], result[0]))
+            findings.append(Finding(line, word, result[1], result[0]))
     return findings
 
 

@@ -48,7 +48,8 @@ def quechua_pattern(term: Term) -> re.Pattern:
 
 
 def _folded_lines(path: Path) -> list[tuple[int, str]]:
-    return [(number, fold(text)) for number, text in prose_lines(read_page(path), front_matter=True)]
+    # Institution names kept in Spanish ({lang=es}) count: they are listed as variants
+    return [(number, fold(text)) for number, text in prose_lines(read_page(path), keep_spanish=True)]
 
 
 def _first_match(pattern: re.Pattern, lines: list[tuple[int, str]]) -> int | None:

@@ -32,22 +32,26 @@ WORD = re.compile(r"[^\W\d_]+(?:['’´`‘ʼ]+[^\W\d_]+)*")
 FRONT_MATTER_PROSE = ("title", "description")
 
 
-def clean(text: str) -> str:
-    """One line of Markdown reduced to its readable words."""
-    text = SPANISH_ELEMENT.sub(" ", text)
-    text = SPANISH_INLINE.sub(" ", text)
+def clean(text: str, *, keep_spanish: bool = False) -> str:
+    """One line of Markdown reduced to its readable words (Spanish-marked words dropped)."""
+    if not keep_spanish:
+        text = SPANISH_ELEMENT.sub(" ", text)
+        text = SPANISH_INLINE.sub(" ", text)
     for pattern in REMOVALS:
         text = pattern.sub(lambda m: "]" if m.group(0).startswith("](") else " ", text)
     return text
 
 
-def prose_lines(page: Page, *, front_matter: bool = True) -> Iterator[tuple[int, str]]:
-    """(line number, cleaned text) of every line a reader reads."""
+def prose_lines(page: Page, *, front_matter: bool = True, keep_spanish: bool = False) -> Iterator[tuple[int, str]]:
+    """(line number, cleaned text) of every line a reader reads.
+
+    keep_spanish keeps words marked lang=es (the terminology check counts them).
+    """
     if front_matter:
         for key in FRONT_MATTER_PROSE:
             value = page.meta.get(key)
             if isinstance(value, str):
-                yield page.line_of(key), clean(value)
+                yield page.line_of(key), clean(value, keep_spanish=keep_spanish)
     fenced = in_comment = False
     for number, line in enumerate(page.body.splitlines(), start=page.body_line):
         if FENCE.match(line):
@@ -66,7 +70,7 @@ def prose_lines(page: Page, *, front_matter: bool = True) -> Iterator[tuple[int,
             line = line.split(COMMENT_OPEN, 1)[0]
         if admonition := ADMONITION.match(line):
             line = admonition.group(2) or ""
-        yield number, clean(line)
+        yield number, clean(line, keep_spanish=keep_spanish)
 
 
 def words(text: str) -> list[str]:
