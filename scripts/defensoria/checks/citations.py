@@ -19,7 +19,7 @@ from defensoria.checks import WARNING, Problem, check
 from defensoria.checks.links import body_lines
 from defensoria.errors import SourceError
 from defensoria.legal.citations import CITATION, Citation, parse_citation
-from defensoria.legal.norms import Norms, load_norms
+from defensoria.legal.norms import QUECHUA_FILE, Norms, load_norms
 from defensoria.pages import iter_pages, language_of
 
 MIN_ARTICLES = 5
@@ -86,6 +86,7 @@ def check_citations(root: Path):
     except SourceError as error:
         yield Problem.from_error(error)
         return
+    yield from missing_quechua(norms)
     articles_per_module: dict[Path, set[tuple[str, str]]] = {}
     for cited in site_citations(root):
         if problem := explain_unknown(cited, norms):
@@ -97,6 +98,17 @@ def check_citations(root: Path):
             count = len(articles_per_module.get(path, ()))
             if count < MIN_ARTICLES:
                 yield Problem(path, 1, f"el módulo cita {count} artículo(s) distinto(s) con [[…]]; debe citar al menos {MIN_ARTICLES}.", WARNING)
+
+
+def missing_quechua(norms: Norms) -> Iterator[Problem]:
+    """Norms and articles with no Quechua summary yet (normas.qu.md shows the Spanish)."""
+    quechua = norms.path.with_name(QUECHUA_FILE.name)
+    for code, norm in norms.items():
+        missing = [number for number, article in norm.articulos.items() if not article.qu]
+        if not norm.qu:
+            missing.insert(0, "(resumen de la norma)")
+        if missing:
+            yield Problem(quechua, None, f"falta el texto en quechua de «{code}»: {', '.join(missing)}.", WARNING)
 
 
 @check("legal", optional=True)
