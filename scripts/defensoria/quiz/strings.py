@@ -44,8 +44,8 @@ UI = {
         "law": "Kamachiypi:",
         "score": "{total} tapukuymanta {n} tapukuytam allinta kutichirqanki.",
         "choose": "— akllay —",
-        "mark_right": "chiqaq",
-        "mark_wrong": "mana chiqaqchu",
+        "mark_right": "allinmi",
+        "mark_wrong": "manam allinchu",
         "noscript": "Kay p'anqapi kutichisqaykita qhawanaykipaqqa JavaScript necesitakun. "
         "Yachachiqniykimanta qillqasqa tapukuykunata mañakuy.",
     },
