@@ -100,3 +100,11 @@ def test_revisar_warns_on_a_hard_learner_page(runner, project_copy):
     result = runner.invoke(cli, ["revisar", "--raiz", str(project_copy), "--solo", "legibilidad"])
     assert "Aviso en docs/glosario.md:1: lectura muy difícil (Szigriszt-Pazos" in result.output
     assert result.exit_code == 0  # a warning, not an error
+
+
+def test_legibilidad_command_lists_each_learner_page(runner, project_copy):
+    (project_copy / "docs" / "glosario.md").write_text("---\ntitle: Glosario\n---\n\nLa niña come pan.\n", encoding="utf-8")
+    result = runner.invoke(cli, ["legibilidad", "--raiz", str(project_copy)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert "docs/glosario.md" in result.output
+    assert "109.4" in result.output and "muy fácil" in result.output

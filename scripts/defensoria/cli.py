@@ -146,3 +146,8 @@ cli.add_command(translations)
 from defensoria.registro.cli import registro  # noqa: E402
 
 cli.add_command(registro)
+
+# Readability of learner pages (issue 3)
+from defensoria.readability_cli import readability  # noqa: E402
+
+cli.add_command(readability)
