@@ -49,7 +49,8 @@ def fix_versions(pages: tuple[str, ...], root: Path) -> None:
 def show_coverage(root: Path) -> None:
     rows = coverage(root)
     table = Table(title="Cobertura de la edición en quechua")
-    for column in ("Página", "Idiomas", "Palabras es", "Palabras qu", "Estado", "Versión"):
+    table.add_column("Página", no_wrap=True)
+    for column in ("Idiomas", "Palabras es", "Palabras qu", "Estado", "Versión"):
         table.add_column(column)
     for row in rows:
         version = {True: "[red]desactualizada[/red]", False: "al día", None: "—"}[row.stale]
@@ -74,7 +75,9 @@ def show_stale(root: Path) -> None:
         return
     console.print(f"[bold]{len(stale)} traducción(es) desactualizada(s)[/bold] (la página en castellano cambió):")
     for row in stale:
-        console.print(f"  docs/{row.page} → actualice la traducción y ejecute «defensoria traducciones --fijar docs/{row.page}»")
+        quechua = row.page[: -len(".md")] + ".qu.md"
+        console.print(f"  docs/{quechua} (traduce docs/{row.page}) → actualice la traducción y ejecute "
+                      f"«defensoria traducciones --fijar docs/{quechua}»")
 
 
 def show_terminology(root: Path) -> None:

@@ -17,7 +17,9 @@ from defensoria import paths
 from defensoria.errors import SourceError
 from defensoria.glossary.model import glossary_path
 from defensoria.pages import iter_pages, language_of, read_page
-from defensoria.translation.orthography import ERROR, Finding, Rules, lint_line, probable_names
+from defensoria.translation.orthography import (
+    ERROR, Finding, Rules, lint_line, probable_names, strip_glosses_across_lines,
+)
 from defensoria.translation.text import clean, prose_lines
 
 THEME = Path(__file__).resolve().parents[1] / "site" / "theme"
@@ -35,7 +37,7 @@ def quechua_pages(root: Path) -> list[Path]:
 
 def page_findings(path: Path, rules: Rules) -> list[Finding]:
     page = read_page(path)
-    lines = list(prose_lines(page))
+    lines = strip_glosses_across_lines(list(prose_lines(page)), rules)
     names = probable_names(lines, rules)
     return [f for number, text in lines for f in lint_line(text, number, rules, names)]
 

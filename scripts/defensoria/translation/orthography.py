@@ -112,12 +112,30 @@ def _clean_suffix(rest: str) -> bool:
     return not (set(rest) & (FOREIGN | {"e", "o"})) and "c" not in rest.replace("ch", "")
 
 
+def _is_spanish_gloss(inner: str, rules: Rules) -> bool:
+    """A parenthesised text with a Spanish word in it: '(denuncia)', '(personas con discapacidad)'."""
+    return any(_spanish_like(w, rules) and not _allowed(w, rules) and not w.isupper() for w in WORD.findall(inner))
+
+
+def strip_glosses_across_lines(lines: list[tuple[int, str]], rules: Rules) -> list[tuple[int, str]]:
+    """Blank Spanish glosses whose parentheses open on one line and close on the next."""
+    out = list(lines)
+    for i in range(len(out) - 1):
+        (number, text), (next_number, following) = out[i], out[i + 1]
+        opening = text.rfind("(")
+        closing = following.find(")")
+        if opening == -1 or ")" in text[opening:] or closing == -1 or "(" in following[:closing]:
+            continue
+        if _is_spanish_gloss(text[opening + 1 :] + " " + following[:closing], rules):
+            out[i] = (number, text[:opening] + " ")
+            out[i + 1] = (next_number, " " + following[closing + 1 :])
+    return out
+
+
 def _strip_quoted(text: str, rules: Rules) -> str:
     """Drop Spanish glosses in parentheses and the term quoted before 'nisqa'."""
     def gloss(match):
-        inner = match.group(1)
-        spanish = any(_spanish_like(w, rules) and not _allowed(w, rules) and not w.isupper() for w in WORD.findall(inner))
-        return " " if spanish else match.group(0)
+        return " " if _is_spanish_gloss(match.group(1), rules) else match.group(0)
 
     text = PAREN.sub(gloss, text)
     return BEFORE_NISQA.sub(" ", text)

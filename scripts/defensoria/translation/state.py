@@ -30,7 +30,7 @@ STATES = ("borrador", "revisado")
 
 def body_hash(body: str) -> str:
     """Hash prefix of a Markdown body; trailing spaces and blank edges do not count."""
-    normal = "\n".join(line.rstrip() for line in body.replace("\r\n", "\n").strip("\n").splitlines())
+    normal = "\n".join(line.rstrip() for line in body.replace("\r\n", "\n").splitlines()).strip("\n")
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:HASH_LENGTH]
 
 
