@@ -43,10 +43,10 @@ class Labels:
 
 LABELS = {
     "es": Labels("En quechua:", "Ley", "Término quechua", "propuesta del equipo, por revisar",
-                 "Índice alfabético", "{n} palabras, de la A a la Z."),
+                 "Índice alfabético", "{n} palabras."),
     "qu": Labels("Kastilla simipi:", "Kamachiy", "Runasimi simip pukyun",
                  "ñuqaykuq yuyaychasqayku, manaraq qhawasqa", "Qillqakunaq sutin",
-                 "{n} simikuna, A qillqamanta Y qillqakama."),
+                 "{n} simikuna."),
 }
 
 
