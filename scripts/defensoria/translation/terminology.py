@@ -35,7 +35,7 @@ def _pattern(forms: list[str], language: str) -> re.Pattern:
         for word in re.findall(r"[\w']+", fold(form)):
             escaped = re.escape(word)
             parts.append(escaped + (r"(?:s|es)?" if language == "es" else r"[\w']*"))
-        alternatives.append(r"(?<![\w'])" + r"\s+".join(parts) + r"(?![\w'])")
+        alternatives.append(r"(?<![\w'])" + r"[\s,;]+".join(parts) + r"(?![\w'])")
     return re.compile("|".join(alternatives))
 
 
