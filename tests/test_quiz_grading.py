@@ -107,3 +107,30 @@ def test_registrar_without_tracker_says_so(runner, printed, quiz_project, tmp_pa
     assert result.exit_code == 1
     assert "no existe el registro de capacitaciones" in result.output
     assert not (tmp_path / "no-existe.sqlite").exists()
+
+
+def test_registrar_records_each_person_and_skips_unknown(runner, printed, quiz_project, tmp_path, monkeypatch):
+    from defensoria.registro import db as registro_db
+    from defensoria.registro.codes import format_person_code
+    from defensoria.registro.model import add_council, add_person
+
+    base = tmp_path / "registro.sqlite"
+    conn = registro_db.connect(base)
+    add_council(conn, "Defensoría de Ccorca", "Ccorca", "Ccorca", "Cusco")
+    known = add_person(conn, given_names="Marcelina", surnames="Quispe", council="Defensoría de Ccorca")
+    conn.close()
+    code, key, _ = key_of(printed)
+    unknown = format_person_code(99)  # a valid code that nobody has
+    rows = [f"participante;version;p01;p02;p03;p04", f"{known};{code};" + ";".join(key), f"{unknown};{code};" + ";".join(key)]
+    (printed / "r.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    args = ["cuestionario", "calificar", "--raiz", str(quiz_project), str(printed / "r.csv"), "--registrar", "--base", str(base), "--fecha", "14/03/2026"]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert f"Fila omitida, línea 3: no existe la persona con código {unknown}." in result.output
+    assert "Registro: 1 resultado(s) nuevo(s), 0 ya registrado(s)." in result.output
+    conn = registro_db.connect(base)
+    stored = conn.execute("SELECT module, score, taken_on, source FROM quiz_results").fetchall()
+    conn.close()
+    assert [tuple(row) for row in stored] == [("m04", 100.0, "2026-03-14", "cuestionario-impreso")]
+    again = runner.invoke(cli, args)
+    assert "Registro: 0 resultado(s) nuevo(s), 1 ya registrado(s)." in again.output
