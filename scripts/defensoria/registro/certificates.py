@@ -52,6 +52,11 @@ class Certificate:
         on = date.fromisoformat(self.issued_on)
         return f"{on.day} de {MONTHS[on.month - 1]} de {on.year}"
 
+    @property
+    def date_numbers(self) -> str:
+        on = date.fromisoformat(self.issued_on)
+        return f"{on.day:02d}/{on.month:02d}/{on.year}"
+
 
 def site_url(root: Path | None = None) -> str:
     """site_url of mkdocs.yml (read as text: the file has tags a plain YAML loader rejects)."""

@@ -81,7 +81,6 @@ def _v1_initial(conn: sqlite3.Connection) -> None:
             hours REAL NOT NULL CHECK (hours >= 0),
             PRIMARY KEY (workshop_id, person_id)
         ) WITHOUT ROWID;
-        CREATE INDEX attendance_by_person ON attendance(person_id);
         CREATE TABLE quiz_results (
             id INTEGER PRIMARY KEY,
             person_id INTEGER NOT NULL REFERENCES people(id),
@@ -134,7 +133,27 @@ def _run_script(conn: sqlite3.Connection, script: str) -> None:
             statement = ""
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1_initial, _v2_duplicate_reviews)
+def _v3_attendance_modules(conn: sqlite3.Connection) -> None:
+    # Attendance split by module (hours × the module's share of the workshop), in person
+    # order: completion and reports read it in one pass without sorting. Written only by
+    # attendance.py, together with attendance.
+    _run_script(conn, 
+        """
+        CREATE TABLE attendance_modules (
+            person_id INTEGER NOT NULL REFERENCES people(id),
+            module TEXT NOT NULL,
+            workshop_id INTEGER NOT NULL REFERENCES workshops(id),
+            hours REAL NOT NULL,
+            PRIMARY KEY (person_id, module, workshop_id)
+        ) WITHOUT ROWID;
+        INSERT INTO attendance_modules
+            SELECT a.person_id, wm.module, a.workshop_id, a.hours * wm.share FROM attendance a
+            JOIN workshop_modules wm ON wm.workshop_id = a.workshop_id;
+        """
+    )
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1_initial, _v2_duplicate_reviews, _v3_attendance_modules)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -149,6 +168,7 @@ def connect(path: Path | str, *, create: bool = True) -> sqlite3.Connection:
         conn = sqlite3.connect(path, isolation_level=None)
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA temp_store = MEMORY")  # report and import scratch tables
         if str(path) != ":memory:":
             conn.execute("PRAGMA journal_mode = WAL")
         migrate(conn)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from defensoria.catalog import UnknownModule, parse_module_list
 from defensoria.errors import SourceError
+from defensoria.registro.attendance import add_attendance
 from defensoria.registro.codes import InvalidCode, parse_person_code
 from defensoria.registro.db import transaction
 from defensoria.registro.model import PersonCodes, insert_council, insert_person, insert_workshop, name_key, possible_duplicates, workshop_key
@@ -44,6 +45,9 @@ COLUMNS = {
     "asistio": ("asistio", "asistencia", "presente"),
     "id_envio": ("uuid", "instanceid", "meta_instanceid"),
 }
+PROGRESS_STEP = 5000
+QUICK_YES = frozenset({"", "si", "sí", "Si", "Sí", "SI", "SÍ", "x", "X", "1"})
+PERSON_FIELDS = ("codigo", "nombres", "apellidos", "sexo", "asistio", "horas")
 _ALIASES = {alias: name for name, aliases in COLUMNS.items() for alias in aliases}
 
 
@@ -57,6 +61,7 @@ class ImportResult:
     attendance_added: int = 0
     attendance_already: int = 0
     absent: int = 0
+    blank: int = 0
     people_added: list[str] = field(default_factory=list)
     workshops_added: list[str] = field(default_factory=list)
     rejects: list[tuple[int, str, list]] = field(default_factory=list)
@@ -95,6 +100,10 @@ class _Importer:
         self.councils: dict[str, int | None] = {}
         self.modules_by_raw: dict[str, list] = {}
         self.occurrences: dict[str, int] = {}
+        # Positions for the quick path of import_file(); a file without both codes never takes it
+        quick = "taller" in index and "codigo" in index
+        self.i_code, self.i_workshop = (index["codigo"], index["taller"]) if quick else (len(index) + 10**6, 0)
+        self.i_present, self.i_hours = index.get("asistio"), index.get("horas")
         self.result = ImportResult()
 
     def cell(self, values: list, name: str) -> str:
@@ -199,6 +208,9 @@ class _Importer:
         return pid
 
     def row(self, values: list) -> tuple[int, int, float] | None:
+        if not any(self.cell(values, n) != "" for n in PERSON_FIELDS):
+            self.result.blank += 1  # an unused line of a printed sheet
+            return None
         workshop_id, workshop_hours, workshop_council = self.workshop(values)
         if "asistio" in self.index and not parse_yes_no(str(self.cell(values, "asistio")), default=True):
             self.person(values, workshop_id, workshop_council)  # a newcomer who missed it is still registered
@@ -231,31 +243,45 @@ def import_file(conn: sqlite3.Connection, path: Path, *, root: Path | None = Non
     result = importer.result
     result.ignored_columns = ignored
     batch: list[tuple[int, int, float]] = []
+    # The common row (known person code, known workshop code, present, hours) is taken inline
+    # with dictionary look-ups; anything else goes through importer.row() and its checks.
+    people, workshops, yes = importer.person_by_raw, importer.workshop_by_raw, QUICK_YES
+    i_code, i_workshop, i_present, i_hours = importer.i_code, importer.i_workshop, importer.i_present, importer.i_hours
+    append = batch.append
+    count = 0
     try:
         with transaction(conn):
-            for line, values in source.rows:
-                result.rows += 1
+            for count, (line, values) in enumerate(source.rows, start=1):
+                if progress is not None and not count % PROGRESS_STEP:
+                    progress(PROGRESS_STEP)
+                try:
+                    person = people.get(values[i_code])
+                    workshop = workshops.get((values[i_workshop],))
+                    hours = values[i_hours] if i_hours is not None else ""
+                    if (person is not None and workshop is not None and (i_present is None or values[i_present] in yes)
+                            and (hours == "" or 0 <= (hours := float(hours)) <= workshop[1])):
+                        append((workshop[0], person, workshop[1] if hours == "" else hours))
+                        continue
+                except (IndexError, TypeError, ValueError):
+                    pass
                 try:
                     taken = importer.row(values)
                 except (RowError, ValueError) as error:
                     result.rejects.append((line, str(error), values))
                     continue
                 if taken:
-                    batch.append(taken)
-                if progress and result.rows % 2000 == 0:
-                    progress(2000)
+                    append(taken)
+            result.rows = count
             if result.rejects and all_or_nothing:
                 raise _Refused()
-            before = conn.total_changes
-            conn.executemany("INSERT OR IGNORE INTO attendance (workshop_id, person_id, hours) VALUES (?, ?, ?)", batch)
-            result.attendance_added = conn.total_changes - before
+            result.attendance_added = add_attendance(conn, batch)
             result.attendance_already = len(batch) - result.attendance_added
     except _Refused:
         # Rolled back: nothing of this file is in the database
         result.refused = True
         result.people_added, result.workshops_added, result.absent = [], [], 0
     if progress:
-        progress(result.rows % 2000)
+        progress(count % PROGRESS_STEP)
     return _finish(conn, result, source, path, rejects_path)
 
 

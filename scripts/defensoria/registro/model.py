@@ -11,6 +11,7 @@ from pathlib import Path
 
 from defensoria.catalog import Module, get_module
 from defensoria.errors import DefensoriaError
+from defensoria.registro.attendance import refresh_person_modules
 from defensoria.registro.codes import format_person_code, parse_person_code
 from defensoria.registro.db import today, transaction
 from defensoria.registro.values import clean_name, fold
@@ -154,6 +155,7 @@ def merge_people(conn, keep_code: str, drop_code: str) -> dict[str, int]:
         # A certificate of the dropped code stays valid but is now the kept person's
         conn.execute("UPDATE OR IGNORE certificates SET person_id = ? WHERE person_id = ?", (keep["id"], drop["id"]))
         conn.execute("UPDATE imported_rows SET person_id = ? WHERE person_id = ?", (keep["id"], drop["id"]))
+        refresh_person_modules(conn, (keep["id"], drop["id"]))
         conn.execute(
             "UPDATE people SET status = 'fusionada', merged_into = ?, given_names = NULL, surnames = NULL,"
             " languages = NULL, name_key = '' WHERE id = ?", (keep["id"], drop["id"]))

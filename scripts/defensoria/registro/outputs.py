@@ -84,15 +84,25 @@ def write_pdf(target: Path, html: str, base_url: Path | None = None) -> Path:
     """HTML to PDF with WeasyPrint; fonts come from the system (DejaVu), never the network."""
     from weasyprint import HTML
 
-    def no_network(url: str, *args, **kwargs):
-        if url.startswith(("data:", "file:")):
-            from weasyprint import default_url_fetcher
-            return default_url_fetcher(url, *args, **kwargs)
-        raise ValueError(f"recurso externo bloqueado: {url}")
-
     with atomic_path(target) as partial:
-        HTML(string=html, base_url=str(base_url or TEMPLATES), url_fetcher=no_network).write_pdf(partial)
+        HTML(string=html, base_url=str(base_url or TEMPLATES), url_fetcher=_offline_fetcher()).write_pdf(partial)
     return Path(target)
+
+
+def _offline_fetcher():
+    """Only data: and file: URLs; anything on the network is refused."""
+    try:
+        from weasyprint.urls import URLFetcher  # WeasyPrint 66 and later
+    except ImportError:
+        from weasyprint import default_url_fetcher
+
+        def fetch(url: str, *args, **kwargs):
+            if not url.startswith(("data:", "file:")):
+                raise ValueError(f"recurso externo bloqueado: {url}")
+            return default_url_fetcher(url, *args, **kwargs)
+
+        return fetch
+    return URLFetcher(allowed_protocols={"data", "file"})
 
 
 def bar_chart(items: Sequence[tuple[str, float | str]], *, unit: str = "", maximum: float | None = None, width: int = 640) -> str:

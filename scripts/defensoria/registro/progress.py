@@ -14,10 +14,9 @@ from defensoria.registro.rules import Programme, Rules
 # {where} filters attendance (for one person, or a period); :pass_mark etc. come from prepare()
 STATUS_CTES = """
 module_hours AS (
-    SELECT a.person_id, wm.module, SUM(a.hours * wm.share) AS hours
-    FROM attendance a JOIN workshop_modules wm ON wm.workshop_id = a.workshop_id
+    SELECT a.person_id, a.module, SUM(a.hours) AS hours FROM attendance_modules a
     {where}
-    GROUP BY a.person_id, wm.module
+    GROUP BY a.person_id, a.module
 ),
 best_scores AS (
     SELECT person_id, module, MAX(score) AS best FROM quiz_results GROUP BY person_id, module

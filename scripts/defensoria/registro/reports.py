@@ -12,7 +12,7 @@ from pathlib import Path
 
 from defensoria.catalog import catalog
 from defensoria.errors import DefensoriaError
-from defensoria.registro.progress import STATUS_CTES, prepare
+from defensoria.registro.progress import prepare
 from defensoria.registro.rules import Programme, Rules
 from defensoria.registro.values import fold
 
@@ -66,77 +66,148 @@ def build_report(conn: sqlite3.Connection, rules: Rules, dimension: str = "defen
     if dimension not in DIMENSIONS:
         raise DefensoriaError(f"no se puede agrupar por '{dimension}'. Use: {', '.join(DIMENSIONS)}.")
     label, group = DIMENSIONS[dimension]
-    if dimension == "periodo":
-        group = PERIODS[period]
-    params = prepare(conn, rules, programme, root)
     chosen = rules.programme(programme)
-    # Who completed what, once, into temporary tables the report joins
-    conn.execute("DROP TABLE IF EXISTS temp.done_modules")
-    conn.execute("DROP TABLE IF EXISTS temp.done_people")
-    ctes = "WITH " + STATUS_CTES.format(where="")
-    conn.execute(f"CREATE TEMP TABLE done_modules AS {ctes} SELECT person_id, module FROM module_status WHERE complete", params)
-    conn.execute("CREATE UNIQUE INDEX temp.done_modules_key ON done_modules(person_id, module)")
-    conn.execute("""CREATE TEMP TABLE done_people AS SELECT person_id FROM temp.done_modules d
-                    JOIN temp.rule_modules rm ON rm.module = d.module AND rm.in_programme
-                    GROUP BY person_id HAVING COUNT(*) = ?""", (params["programme_size"],))
-    conn.execute("CREATE UNIQUE INDEX temp.done_people_key ON done_people(person_id)")
-
-    filters, values = [], []
-    if since:
-        filters.append("w.date >= ?")
-        values.append(since)
-    if until:
-        filters.append("w.date <= ?")
-        values.append(until)
-    if council:
-        filters.append("c.name_key = ?")
-        values.append(fold(council))
-    where = ("WHERE " + " AND ".join(filters)) if filters else ""
-    by_module = dimension == "modulo"
-    rows = [_finish_row(dict(r)) for r in conn.execute(_report_sql(group, where, by_module), values)]
-    # The total counts each person once; for modules it uses the programme, as a row of all modules
-    total_rows = [_finish_row(dict(r)) for r in conn.execute(_report_sql("'Total'", where, False), values)]
-    total = total_rows[0] if total_rows else _finish_row({"grupo": "Total"})
-    if by_module:
+    dates, date_values = _date_filter(since, until)
+    # Completion is each person's state over all records; hours and people follow the filters
+    _person_status(conn, rules, programme, dates, date_values, root)
+    people_filter, people_values = ("c.name_key = ?", [fold(council)]) if council else ("", [])
+    if dimension == "modulo":
+        rows = _by_module(conn, people_filter, people_values, dates, date_values)
+    elif dimension == "periodo":
+        rows = _by_period(conn, PERIODS[period], people_filter, people_values, dates, date_values)
+    else:
+        rows = _by_person_attribute(conn, group, dimension, people_filter, people_values, dates, date_values)
+    total = _by_person_attribute(conn, "'Total'", "total", people_filter, people_values, dates, date_values)
+    total = total[0] if total else _finish_row({"grupo": "Total", "talleres": 0, "horas_dictadas": 0})
+    if dimension == "modulo":
         titles = {code: m.title for code, m in catalog(root).items()}
         for row in rows:
             row["grupo"] = f"{row['grupo']} {titles.get(row['grupo'], '')}".strip()
     for row in rows:
         row["grupo"] = row["grupo"] if row["grupo"] is not None else "Sin dato"
-    what = "el módulo de la fila" if by_module else f"{chosen.nombre} ({len(chosen.modulos)} módulos)"
+    what = "el módulo de la fila" if dimension == "modulo" else f"{chosen.nombre} ({len(chosen.modulos)} módulos)"
     return Report(dimension, label if dimension != "periodo" else f"Periodo ({period})", rows, total, chosen, rules, what,
                   {"desde": since, "hasta": until, "defensoria": council}, missing_modules=rules.missing_modules(root))
 
 
-def _report_sql(group: str, where: str, by_module: bool) -> str:
-    module_join = "JOIN workshop_modules wm ON wm.workshop_id = a.workshop_id" if by_module else ""
-    hours = "a.hours * wm.share" if by_module else "a.hours"
-    workshop_hours = "wm.hours" if by_module else "w.hours"
-    done = ("EXISTS (SELECT 1 FROM temp.done_modules d WHERE d.person_id = a.person_id AND d.module = wm.module)"
-            if by_module else "a.person_id IN temp.done_people")
-    facts = f"""
-        SELECT {group} AS grupo, a.person_id, a.workshop_id, {hours} AS hours, {workshop_hours} AS whours,
-               p.sex AS sex, {done} AS done
-        FROM attendance a JOIN workshops w ON w.id = a.workshop_id JOIN people p ON p.id = a.person_id
-        LEFT JOIN councils c ON c.id = p.council_id {module_join} {where}"""
-    # Two levels: first per group and person (and per group and workshop), then per group
-    return f"""
-        WITH facts AS ({facts}),
-        per_person AS (SELECT grupo, person_id, MAX(sex) AS sex, SUM(hours) AS hours, MAX(done) AS done
-                       FROM facts GROUP BY grupo, person_id),
-        per_workshop AS (SELECT grupo, workshop_id, MAX(whours) AS whours FROM facts GROUP BY grupo, workshop_id),
-        group_people AS (SELECT grupo, COUNT(*) AS personas, SUM(sex = 'F') AS mujeres, SUM(sex = 'M') AS hombres,
-                          SUM(hours) AS horas_persona, SUM(done) AS completaron FROM per_person GROUP BY grupo),
-        group_workshops AS (SELECT grupo, COUNT(*) AS talleres, SUM(whours) AS horas_dictadas FROM per_workshop GROUP BY grupo)
-        SELECT gp.*, gw.talleres, gw.horas_dictadas
-        FROM group_people gp JOIN group_workshops gw ON gw.grupo IS gp.grupo ORDER BY gp.grupo"""
+def _date_filter(since: str | None, until: str | None) -> tuple[str, list]:
+    clauses, values = [], []
+    if since:
+        clauses.append("w.date >= ?")
+        values.append(since)
+    if until:
+        clauses.append("w.date <= ?")
+        values.append(until)
+    return " AND ".join(clauses), values
+
+
+def _where(*clauses: str) -> str:
+    kept = [c for c in clauses if c]
+    return ("WHERE " + " AND ".join(kept)) if kept else ""
+
+
+_STATUS_TABLE = """CREATE TEMP TABLE {name} (person_id INTEGER, module TEXT, hours REAL, done INTEGER, in_programme INTEGER,
+                   PRIMARY KEY (person_id, module)) WITHOUT ROWID"""
+
+
+def _person_status(conn, rules: Rules, programme: str | None, dates: str, values: list, root: Path | None) -> None:
+    """temp.module_status (person, module, hours, done) and temp.person_status (person, hours, done).
+
+    One pass over attendance_modules in key order (person, module), so nothing is sorted.
+    Hours follow the date filter; completion ('done') is each person's state over all records.
+    """
+    params = prepare(conn, rules, programme, root)
+    all_time = "module_status_all" if dates else "module_status"
+    for name in ("module_status", "module_status_all", "person_status"):
+        conn.execute(f"DROP TABLE IF EXISTS temp.{name}")
+    conn.execute(_STATUS_TABLE.format(name=all_time))
+    # The quiz score is looked up only where the hours are enough
+    conn.execute(f"""INSERT INTO temp.{all_time}
+        SELECT am.person_id, am.module, SUM(am.hours),
+               COALESCE(SUM(am.hours) >= rm.hours_required - 1e-6 AND (:quiz_optional OR COALESCE(
+                   (SELECT MAX(q.score) FROM quiz_results q WHERE q.person_id = am.person_id AND q.module = am.module), -1)
+                   >= :pass_mark), 0),
+               COALESCE(rm.in_programme, 0)
+        FROM attendance_modules am LEFT JOIN temp.rule_modules rm ON rm.module = am.module
+        GROUP BY am.person_id, am.module""", params)
+    if dates:
+        conn.execute(_STATUS_TABLE.format(name="module_status"))
+        conn.execute(f"""INSERT INTO temp.module_status
+            SELECT am.person_id, am.module, SUM(am.hours), COALESCE(s.done, 0), COALESCE(s.in_programme, 0)
+            FROM attendance_modules am JOIN workshops w ON w.id = am.workshop_id
+            LEFT JOIN temp.module_status_all s ON s.person_id = am.person_id AND s.module = am.module
+            {_where(dates)} GROUP BY am.person_id, am.module""", values)
+        conn.execute("""CREATE TEMP TABLE person_status AS
+            SELECT ms.person_id, SUM(ms.hours) AS hours, MAX(pd.done) AS done FROM temp.module_status ms
+            JOIN (SELECT person_id, SUM(done AND in_programme) = :programme_size AS done
+                  FROM temp.module_status_all GROUP BY person_id) pd ON pd.person_id = ms.person_id
+            GROUP BY ms.person_id""", params)
+    else:
+        conn.execute("""CREATE TEMP TABLE person_status AS
+            SELECT person_id, SUM(hours) AS hours, SUM(done AND in_programme) = :programme_size AS done
+            FROM temp.module_status GROUP BY person_id""", params)
+    conn.execute("CREATE UNIQUE INDEX temp.person_status_id ON person_status(person_id)")
+
+
+PEOPLE_SUMS = "COUNT(*) AS personas, SUM(p.sex = 'F') AS mujeres, SUM(p.sex = 'M') AS hombres"
+
+
+def _by_person_attribute(conn, group: str, dimension: str, people_filter: str, people_values: list,
+                         dates: str, date_values: list) -> list[dict]:
+    rows = conn.execute(f"""
+        SELECT {group} AS grupo, {PEOPLE_SUMS}, SUM(ps.hours) AS horas_persona, SUM(ps.done) AS completaron
+        FROM temp.person_status ps JOIN people p ON p.id = ps.person_id LEFT JOIN councils c ON c.id = p.council_id
+        {_where(people_filter)} GROUP BY 1 ORDER BY 1""", people_values).fetchall()
+    # Workshops count where they were held (the workshop's council): places have them, sexes do not
+    workshops = {}
+    if dimension != "sexo":
+        workshops = {r[0]: r[1:] for r in conn.execute(f"""
+            SELECT {group}, COUNT(*), SUM(w.hours) FROM workshops w LEFT JOIN councils c ON c.id = w.council_id
+            {_where(dates, people_filter)} GROUP BY 1""", date_values + people_values)}
+    return [_finish_row(dict(r) | _workshop_cells(workshops, r["grupo"], dimension)) for r in rows]
+
+
+def _by_module(conn, people_filter: str, people_values: list, dates: str, date_values: list) -> list[dict]:
+    rows = [dict(r) for r in conn.execute(f"""
+        SELECT ms.module AS grupo, {PEOPLE_SUMS}, SUM(ms.hours) AS horas_persona, SUM(ms.done) AS completaron
+        FROM temp.module_status ms JOIN people p ON p.id = ms.person_id LEFT JOIN councils c ON c.id = p.council_id
+        {_where(people_filter)} GROUP BY 1 ORDER BY 1""", people_values)]
+    workshops = {r[0]: r[1:] for r in conn.execute(f"""
+        SELECT wm.module, COUNT(*), SUM(wm.hours) FROM workshop_modules wm JOIN workshops w ON w.id = wm.workshop_id
+        {_where(dates)} GROUP BY 1""", date_values)}
+    return [_finish_row(r | _workshop_cells(workshops, r["grupo"], "modulo")) for r in rows]
+
+
+def _by_period(conn, period: str, people_filter: str, people_values: list, dates: str, date_values: list) -> list[dict]:
+    # A second pass: a person counts once in every period they attended
+    rows = conn.execute(f"""
+        WITH per_person AS (
+            SELECT {period} AS grupo, a.person_id, SUM(a.hours) AS hours FROM attendance a
+            JOIN workshops w ON w.id = a.workshop_id
+            {"JOIN people p ON p.id = a.person_id LEFT JOIN councils c ON c.id = p.council_id" if people_filter else ""}
+            {_where(dates, people_filter)} GROUP BY 1, 2)
+        SELECT pp.grupo, {PEOPLE_SUMS}, SUM(pp.hours) AS horas_persona, SUM(ps.done) AS completaron
+        FROM per_person pp JOIN people p ON p.id = pp.person_id JOIN temp.person_status ps ON ps.person_id = pp.person_id
+        GROUP BY 1 ORDER BY 1""", date_values + people_values).fetchall()
+    workshops = {r[0]: r[1:] for r in conn.execute(f"""
+        SELECT {period}, COUNT(*), SUM(w.hours) FROM workshops w {_where(dates)} GROUP BY 1""", date_values)}
+    return [_finish_row(dict(r) | _workshop_cells(workshops, r["grupo"], "periodo")) for r in rows]
+
+
+def _workshop_cells(workshops: dict, group, dimension: str) -> dict:
+    if dimension == "sexo":
+        return {"talleres": None, "horas_dictadas": None}
+    count, hours = workshops.get(group, (0, 0))
+    return {"talleres": count, "horas_dictadas": hours}
 
 
 def _finish_row(row: dict) -> dict:
-    for key in ("personas", "mujeres", "hombres", "completaron", "talleres"):
+    for key in ("personas", "mujeres", "hombres", "completaron"):
         row[key] = int(row.get(key) or 0)
-    for key in ("horas_persona", "horas_dictadas"):
-        row[key] = round(float(row.get(key) or 0), 1)
+    row["horas_persona"] = round(float(row.get("horas_persona") or 0), 1)
+    # Workshops are counted where they were held; for sex they do not apply ("—")
+    row["talleres"] = int(row["talleres"] or 0) if row.get("talleres", 0) is not None else "—"
+    row["horas_dictadas"] = round(float(row["horas_dictadas"] or 0), 1) if row.get("horas_dictadas", 0) is not None else "—"
     row["tasa"] = round(100 * row["completaron"] / row["personas"], 1) if row["personas"] else 0.0
     return row
 
