@@ -25,6 +25,7 @@ CHECK_MODULES = [
     "defensoria.checks.citations",
     "defensoria.checks.readability",
     "defensoria.checks.translations_qu",
+    "defensoria.taller.checks",
 ]
 
 
