@@ -196,3 +196,9 @@ def test_coming_back_from_the_cache_uncovers_the_page(page, server):
     }""")
     assert page.is_hidden(".dc-salida__cortina")
     assert page.is_visible("main")
+
+
+@pytest.mark.parametrize("path", ["index.html", "qu/index.html", "modulos/m04-la-denuncia.html", "qu/modulos/m04-la-denuncia.html", "glosario.html", "normas.html", "directorio.html"])
+def test_pages_fit_a_360px_phone_without_sideways_scrolling(page, server, path):
+    page.goto(f"{server}/{path}")
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 360
