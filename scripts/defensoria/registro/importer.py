@@ -95,8 +95,10 @@ class _Importer:
         self.conn, self.index, self.root = conn, index, root
         self.codes = PersonCodes(conn)
         self.people = {code: merged or pid for pid, code, merged in conn.execute("SELECT id, code, merged_into FROM people")}
-        self.person_by_raw: dict[str, int] = {}
-        self.workshop_by_raw: dict[tuple, tuple[int, float]] = {}
+        # Codes typed as printed are found at once; other spellings are checked once, then cached
+        self.person_by_raw: dict[str, int] = dict(self.people)
+        self.workshop_by_raw: dict[tuple, tuple] = {
+            (code,): (wid, hours, council) for wid, code, hours, council in conn.execute("SELECT id, code, hours, council_id FROM workshops")}
         self.councils: dict[str, int | None] = {}
         self.modules_by_raw: dict[str, list] = {}
         self.occurrences: dict[str, int] = {}

@@ -156,6 +156,8 @@ def merge_people(conn, keep_code: str, drop_code: str) -> dict[str, int]:
         conn.execute("UPDATE OR IGNORE certificates SET person_id = ? WHERE person_id = ?", (keep["id"], drop["id"]))
         conn.execute("UPDATE imported_rows SET person_id = ? WHERE person_id = ?", (keep["id"], drop["id"]))
         refresh_person_modules(conn, (keep["id"], drop["id"]))
+        # Codes merged earlier into the dropped one now point straight to the kept one
+        conn.execute("UPDATE people SET merged_into = ? WHERE merged_into = ?", (keep["id"], drop["id"]))
         conn.execute(
             "UPDATE people SET status = 'fusionada', merged_into = ?, given_names = NULL, surnames = NULL,"
             " languages = NULL, name_key = '' WHERE id = ?", (keep["id"], drop["id"]))
