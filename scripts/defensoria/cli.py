@@ -151,3 +151,8 @@ cli.add_command(registro)
 from defensoria.readability_cli import readability  # noqa: E402
 
 cli.add_command(readability)
+
+# Workshops: plan a day from the facilitator guides (issue 8)
+from defensoria.taller.cli import workshop  # noqa: E402
+
+cli.add_command(workshop)

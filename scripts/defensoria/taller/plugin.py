@@ -26,6 +26,7 @@ from mkdocs.plugins import BasePlugin
 from defensoria.catalog import MODULE_FILE, Module, load_modules
 from defensoria.errors import SourceError
 from defensoria.pages import language_of, read_page
+from defensoria.taller.duration import format_minutes
 from defensoria.taller.guides import GUIDE_FILE_ANY, GUIDES_FOLDER, Guide, load_guides
 
 GUIDES_MARKER = "<!-- guias-taller -->"
@@ -117,13 +118,6 @@ def spanish_name(path: Path) -> str:
 def relative(source: Path, target: Path) -> str:
     """Link from one docs page to another, as Markdown wants it (i18n maps .md per language)."""
     return Path(os.path.relpath(target, source.parent)).as_posix()
-
-
-def format_minutes(minutes: int) -> str:
-    hours, rest = divmod(minutes, 60)
-    if not hours:
-        return f"{rest} min"
-    return f"{hours} h {rest:02d} min" if rest else f"{hours} h"
 
 
 def guide_title(guide: Guide) -> str:
