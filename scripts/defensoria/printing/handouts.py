@@ -15,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from defensoria.catalog import Module
 from defensoria.printing.fonts import font_face_css
@@ -36,6 +37,16 @@ _ENV = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+
+
+
+def css_string(text: str) -> Markup:
+    """A CSS string literal (for @page margin boxes), safe inside <style>."""
+    escaped = str(text).replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ").replace("\n", " ")
+    return Markup(f'"{escaped}"')
+
+
+_ENV.filters["css_string"] = css_string
 
 
 @lru_cache(maxsize=1)
