@@ -43,7 +43,7 @@ COLUMNS = {
     "horas_taller": ("horas_taller", "horas_del_taller", "duracion", "duracion_horas"),
     "horas": ("horas", "horas_asistidas", "horas_de_asistencia", "hours"),
     "asistio": ("asistio", "asistencia", "presente"),
-    "id_envio": ("uuid", "instanceid", "meta_instanceid"),
+    "id_envio": ("uuid", "instanceid", "meta_instanceid", "key"),  # KoboToolbox, ODK (Central: KEY)
 }
 PROGRESS_STEP = 5000
 QUICK_YES = frozenset({"", "si", "sí", "Si", "Sí", "SI", "SÍ", "x", "X", "1"})

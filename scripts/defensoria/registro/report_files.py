@@ -16,7 +16,7 @@ def shown_rows(report: Report) -> tuple[list[dict], dict]:
 
 def _fmt(value) -> str:
     if isinstance(value, float):
-        return f"{value:.1f}".replace(".", ",") if value % 1 else f"{value:.0f}"
+        return f"{value:.1f}" if value % 1 else f"{value:.0f}"  # decimal point, as in the CSV and XLSX
     return str(value)
 
 
