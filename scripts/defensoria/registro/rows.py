@@ -80,7 +80,7 @@ def _read_csv(path: Path, encoding: str | None) -> RowsFile:
     def rows() -> Iterator[Row]:
         try:
             for values in reader:
-                if values:  # blank lines; rows of empty cells are skipped by the importer
+                if values and any(values):  # blank lines and rows of empty cells (Excel leaves ';;;;')
                     yield reader.line_num, values
         except csv.Error as error:
             raise SourceError(path, reader.line_num, f"el CSV está mal formado ({error}).") from None
