@@ -156,3 +156,8 @@ cli.add_command(readability)
 from defensoria.taller.cli import workshop  # noqa: E402
 
 cli.add_command(workshop)
+
+# Print: handouts for assemblies, the full manual, the trainer's pack (issue 7)
+from defensoria.printing.cli import print_materials  # noqa: E402
+
+cli.add_command(print_materials)
