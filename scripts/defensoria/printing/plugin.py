@@ -1,0 +1,167 @@
+"""MkDocs plugin `defensoria-impresion`: print on the site.
+
+- Module pages offer their handouts for download (PDF, relative links: they work from
+  a folder, a .zip or a server). The PDFs are built after the site, into
+  site/descargas/, from a cache keyed by their sources (.cache/impresion/), so only
+  changed modules are rendered again.
+- Every page gets a print-only footer (its address as text and as a QR code, and the
+  Línea 100) and print-only running headers with the site, the page's title, its
+  language and the date of the build (impresion.css does the rest).
+
+List it after i18n in mkdocs.yml.
+"""
+
+import hashlib
+import posixpath
+import re
+import shutil
+from html import escape
+from importlib import resources
+from pathlib import Path
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+
+from defensoria.catalog import MODULE_FILE, load_modules
+from defensoria.errors import DefensoriaError
+from defensoria.printing.handouts import css_string, handout_filename, handout_pdf
+from defensoria.printing.manual import edition_date
+from defensoria.printing.model import load_handout
+from defensoria.printing.pdf import write_atomic
+from defensoria.printing.qr import qr_code
+from defensoria.printing.strings import LABELS
+
+HEAD_CLOSE = re.compile(r"</head>", re.IGNORECASE)
+# What a print footer says, per language
+FOOTER = {
+    "es": {"address": "Esta página en internet", "date": "Versión del sitio: {fecha}"},
+    "qu": {"address": "Kay p'anqa internetpi", "date": "{fecha}"},
+}
+
+
+class ImpresionConfig(Config):
+    enabled = config_options.Type(bool, default=True)
+    # Handouts offered on module pages: 'a4' (one page) and/or 'a5' (folded booklet)
+    formats = config_options.Type(list, default=["a4"])
+    # Folder of the PDFs inside the built site
+    folder = config_options.Type(str, default="descargas")
+    # Rendered PDFs kept between builds, keyed by their sources
+    cache_dir = config_options.Type(str, default=".cache/impresion")
+
+
+class ImpresionPlugin(BasePlugin[ImpresionConfig]):
+
+    # Read the catalogue once per build (run early)
+    def on_config(self, config):
+        if not self.config.enabled:
+            return
+        self.root = Path(config.config_file_path).parent
+        try:
+            self.modules = {module.slug: module for module in load_modules(self.root)}
+        except DefensoriaError as error:
+            raise PluginError(str(error)) from None
+        return config
+
+    # Module pages: the download box; every page: the print-only footer
+    def on_page_content(self, html, *, page, config, files):
+        if not self.config.enabled:
+            return html
+        language = page_language(page)
+        box = self.download_box(page, language)
+        return html + box + print_footer(config.site_url, page.url, language)
+
+    # Running headers for print: site, title, language, date (inline, per page)
+    def on_post_page(self, output, *, page, config):
+        if not self.config.enabled:
+            return output
+        language = page_language(page)
+        site_name = config.site_name or ""
+        left = f"{site_name} · {page.title}" if page.title else site_name
+        right = f"{LABELS[language].language_name} · {edition_date():%d/%m/%Y}"
+        style = (f'<style media="print">@page {{ @top-left {{ content: {css_string(left)}; }} '
+                 f"@top-right {{ content: {css_string(right)}; }} }}</style>")
+        return HEAD_CLOSE.sub(lambda m: style + m.group(0), output, count=1)
+
+    # Handout PDFs into site/descargas/, from the cache when their sources did not change
+    def on_post_build(self, *, config):
+        if not self.config.enabled:
+            return
+        i18n = config.plugins.get("i18n")
+        if i18n is not None and getattr(i18n, "building", False):
+            return  # an inner per-language build: the outer one writes the PDFs once
+        target = Path(config.site_dir) / self.config.folder
+        cache = self.root / self.config.cache_dir
+        for module in self.modules.values():
+            for mode, layout in self.offered(module):
+                name = handout_filename(module, mode, layout)
+                cached = cache / f"{source_key(self.root, module, mode, layout)}-{name}"
+                if not cached.is_file():
+                    try:
+                        write_atomic(cached, handout_pdf(load_handout(module, self.root), mode, layout, self.root))
+                    except DefensoriaError as error:
+                        raise PluginError(f"hoja para imprimir {name}: {error.format_message()}") from None
+                target.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(cached, target / name)
+
+    def offered(self, module) -> list[tuple[str, str]]:
+        """(mode, layout) of every handout the site offers for a module."""
+        modes = ["es", "qu", "bilingue"] if module.page_path("qu").is_file() else ["es"]
+        return [(mode, layout) for mode in modes for layout in self.config.formats]
+
+    def download_box(self, page, language: str) -> str:
+        source = Path(page.file.src_uri)
+        if source.parent.name != "modulos" or not MODULE_FILE.match(source.name.replace(".qu.md", ".md")):
+            return ""
+        module = self.modules.get(source.name.split(".")[0])
+        if module is None:
+            return ""
+        offered = self.offered(module)
+        own = language if (language, self.config.formats[0]) in offered else "es"
+        labels = LABELS[language]
+        links = []
+        for mode, layout in offered:
+            if mode not in (own, "bilingue"):
+                continue
+            if mode == "bilingue":
+                label = labels.download_bilingual if layout == "a4" else f"{labels.download_booklet} · {labels.download_bilingual}"
+            else:
+                label = labels.download_single if layout == "a4" else labels.download_booklet
+            href = posixpath.relpath(f"{self.config.folder}/{handout_filename(module, mode, layout)}", posixpath.dirname(page.file.dest_uri) or ".")
+            links.append(f'<li><a href="{escape(href)}" download>{escape(label)}</a> <small>PDF</small></li>')
+        return (f'<aside class="dc-descargas" aria-label="{escape(labels.download_title)}">'
+                f'<p class="dc-descargas__titulo">{escape(labels.download_title)}</p><ul>{"".join(links)}</ul></aside>')
+
+
+def page_language(page) -> str:
+    """The language of the edition the page belongs to (a Spanish fallback on /qu/ is qu)."""
+    first = (page.file.dest_uri or "").split("/", 1)[0]
+    return first if first in LABELS and first != "es" else "es"
+
+
+def print_footer(site_url: str | None, page_url: str, language: str) -> str:
+    """Hidden on screen; on paper: the hotline, the page's address and its QR code."""
+    labels, words = LABELS[language], FOOTER[language]
+    address = (site_url or "").rstrip("/") + "/" + page_url.lstrip("/") if site_url else page_url
+    code = qr_code(address).svg if site_url else ""
+    return (f'<div class="dc-impreso" aria-hidden="true">'
+            f'<p class="dc-impreso__linea100"><strong>Línea 100</strong> · {escape(labels.hotline)}</p>'
+            f'<div class="dc-impreso__pagina">{code}<p>{escape(words["address"])}:<br><span>{escape(address)}</span><br>'
+            f'{escape(words["date"].format(fecha=f"{edition_date():%d/%m/%Y}"))}</p></div></div>')
+
+
+def source_key(root: Path, module, mode: str, layout: str) -> str:
+    """A hash of everything a handout is made from: pages, norms, config, templates, code."""
+    digest = hashlib.sha256(f"{mode}/{layout}".encode())
+    inputs = [module.page_path("es"), module.page_path("qu"), root / "mkdocs.yml", root / "docs" / "_datos" / "normas.yml"]
+    package = resources.files("defensoria.printing")
+    for path in inputs:
+        if Path(path).is_file():
+            digest.update(Path(path).read_bytes())
+    for item in sorted(package.iterdir(), key=lambda p: p.name):
+        if item.name.endswith(".py"):
+            digest.update(item.read_bytes())
+    for item in sorted(package.joinpath("templates").iterdir(), key=lambda p: p.name):
+        digest.update(item.read_bytes())
+    return digest.hexdigest()[:16]
