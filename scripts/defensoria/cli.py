@@ -20,7 +20,7 @@ from defensoria.cli_spanish import install as install_spanish
 install_spanish()
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-console = Console(highlight=False, soft_wrap=True)
+console = Console(highlight=False, soft_wrap=True, emoji=False)
 
 
 class SpanishCommand(click.Command):

@@ -30,4 +30,4 @@ def readability(raiz):
         table.add_row(str(path.relative_to(root)), f"{result.szigriszt_pazos:.1f}", result.inflesz, str(result.words),
                       f"{result.words / max(result.sentences, 1):.1f}", f"{result.syllables / max(result.words, 1):.2f}",
                       style=style)
-    Console().print(table)
+    Console(emoji=False).print(table)

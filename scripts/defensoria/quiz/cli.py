@@ -12,8 +12,8 @@ from defensoria.catalog import catalog, parse_module_list
 from defensoria.errors import DefensoriaError
 from defensoria.quiz.bank import bank_paths, load_banks
 
-console = Console(highlight=False, soft_wrap=True)
-err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+console = Console(highlight=False, soft_wrap=True, emoji=False)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 
 
 def _root(raiz: Path | None) -> Path:

@@ -19,7 +19,7 @@ from defensoria.registro.importer import import_file
 from defensoria.registro.signin import build_sheet, write_sheet
 from defensoria.registro.values import parse_date
 
-console = Console(highlight=False, soft_wrap=True)
+console = Console(highlight=False, soft_wrap=True, emoji=False)
 
 
 def db_options(function):

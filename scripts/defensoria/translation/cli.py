@@ -17,7 +17,7 @@ from defensoria.translation.state import record_source_hash, translation_state
 from defensoria.translation.terminology import terminology_misses
 
 SECTIONS = ("cobertura", "desactualizadas", "terminologia", "ortografia")
-console = Console(highlight=False, soft_wrap=True)
+console = Console(highlight=False, soft_wrap=True, emoji=False)
 
 
 def _relative(path: Path, root: Path) -> str:
