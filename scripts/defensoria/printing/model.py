@@ -25,6 +25,7 @@ from defensoria.printing.render import plain_citations, render_markdown, site_se
 from defensoria.printing.strings import LABELS
 
 KEY_POINTS = re.compile(r'^!!!\s+puntos-clave(?:\s+"(?P<title>[^"]*)")?\s*$')
+AFTER_KEY_POINTS = re.compile(r"^## +(Para pensar|Yuyaymanaspa)\s*$")
 SOURCE = re.compile(r"^(?P<code>[^,]+?)(?:\s*,\s*(?P<unit>art\.|fj\.)\s*(?P<article>.+?))?\s*$")
 
 
@@ -78,7 +79,9 @@ def extract_key_points(page: Page, root: Path) -> KeyPoints:
     lines = page.body.splitlines()
     starts = [i for i, line in enumerate(lines) if KEY_POINTS.match(line)]
     if not starts:
-        raise SourceError(page.path, page.body_line, 'falta el bloque de puntos clave (!!! puntos-clave "…"); las hojas para imprimir lo usan.')
+        # Point at where the block belongs: just before "Para pensar" (or "Yuyaymanaspa")
+        where = next((i for i, line in enumerate(lines) if AFTER_KEY_POINTS.match(line)), 0)
+        raise SourceError(page.path, page.body_line + where, 'falta el bloque de puntos clave (!!! puntos-clave "…"); las hojas para imprimir lo usan.')
     if len(starts) > 1:
         raise SourceError(page.path, page.body_line + starts[1], "hay dos bloques de puntos clave; deje uno solo.")
     start = starts[0]

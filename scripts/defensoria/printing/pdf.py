@@ -87,7 +87,10 @@ def impose_booklet(pdf: bytes) -> bytes:
     from pypdf import PageObject, PdfReader, PdfWriter, Transformation
 
     pages = list(PdfReader(io.BytesIO(pdf)).pages)
-    width, height = A5
+    # A5 is 148 mm wide, half an A4 sheet 148.5 mm: centre each page in its half
+    sheet_width, height = A4[1], A4[0]
+    half = sheet_width / 2
+    margin = (half - A5[0]) / 2
     if not pages:
         raise DefensoriaError("el folleto A5 no tiene páginas.")
     blanks = (-len(pages)) % 4
@@ -96,11 +99,11 @@ def impose_booklet(pdf: bytes) -> bytes:
     writer = PdfWriter()
     for sheet in range(n // 4):
         for left, right in ((n - 2 * sheet, 2 * sheet + 1), (2 * sheet + 2, n - 2 * sheet - 1)):
-            side = PageObject.create_blank_page(width=2 * width, height=height)
+            side = PageObject.create_blank_page(width=sheet_width, height=height)
             for position, number in enumerate((left, right)):
                 page = ordered[number - 1]
                 if page is not None:
-                    side.merge_transformed_page(page, Transformation().translate(position * width, 0))
+                    side.merge_transformed_page(page, Transformation().translate(position * half + margin, 0))
             writer.add_page(side)
     writer.add_metadata({"/Producer": "defensoria (WeasyPrint, pypdf)", "/CreationDate": "D:20000101000000Z"})
     out = io.BytesIO()

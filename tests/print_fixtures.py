@@ -1,0 +1,58 @@
+"""Shared fixtures of the print tests: a copy of the real content, with a Quechua page for m04.
+
+The Quechua module pages are being written while the print tool is; when the copy has no
+m04-la-denuncia.qu.md, the one in tests/printing/data/ (a short draft) is used.
+"""
+
+import math
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(__file__).parent / "printing" / "data"
+MODULE = "m04"
+
+
+@pytest.fixture(scope="module")
+def print_project(tmp_path_factory) -> Path:
+    target = tmp_path_factory.mktemp("impresion") / "proyecto"
+    target.mkdir()
+    for name in ("docs", "quizzes"):
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, target / name)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    quechua = target / "docs" / "modulos" / "m04-la-denuncia.qu.md"
+    if not quechua.is_file():
+        shutil.copy(DATA / quechua.name, quechua)
+    return target
+
+
+def font_sizes(pdf: Path) -> list[tuple[float, str]]:
+    """(size in points, text) of every text run on the first page."""
+    from pypdf import PdfReader
+
+    runs = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            runs.append((round(size * math.hypot(tm[0], tm[1]) * math.hypot(cm[0], cm[1]), 2), text.strip()))
+
+    PdfReader(pdf).pages[0].extract_text(visitor_text=visit)
+    return runs
+
+
+def decode_qr_codes(pdf: Path, tmp_path: Path) -> set[str] | None:
+    """Texts of the QR codes on the first page (pdftoppm + zxing-cpp); None if unavailable."""
+    if shutil.which("pdftoppm") is None:
+        return None
+    try:
+        import zxingcpp
+        from PIL import Image
+    except ImportError:
+        return None
+    stem = tmp_path / "pagina"
+    subprocess.run(["pdftoppm", "-r", "200", "-png", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(stem)], check=True)
+    return {code.text for code in zxingcpp.read_barcodes(Image.open(f"{stem}.png"))}
