@@ -7,6 +7,8 @@
   Quechua pages' search at qu/search/, and write the offline (file://) copies.
 - Search that fits the readers: Spanish folds accents and endings, Quechua folds
   accents and apostrophes (scripts in site/search/, loaded by Material's worker).
+- Certificates: `<!-- verificar-certificados -->` becomes the verification form with the
+  public list of valid certificate hashes (defensoria.site.verification).
 - Module catalogue: `<!-- catalogo-modulos -->` in a page becomes the list of modules
   read from their front matter (defensoria.catalog), in the page's language.
 - Weight: drops source maps and lunr languages the site does not use.
@@ -27,6 +29,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from defensoria.catalog import load_modules
 from defensoria.errors import SourceError
 from defensoria.pages import language_of, read_page
+from defensoria.site.verification import MARKER as VERIFICATION_MARKER
+from defensoria.site.verification import render_verification
 
 SEARCH_ASSETS = Path(__file__).parent / "search"
 EXIT_BLOCK = re.compile(r"\s*<!--salida-->(.*?)<!--/salida-->", re.DOTALL)
@@ -62,11 +66,16 @@ class DefensoriaPlugin(BasePlugin[DefensoriaConfig]):
             raise PluginError("mkdocs.yml: falta extra.csp (la política de seguridad de contenido).")
         return config
 
-    # Replace the catalogue marker with the list of modules
+    # Replace the catalogue and certificate-verification markers
     def on_page_markdown(self, markdown, *, page, config, files):
-        if not self.config.enabled or CATALOG_MARKER not in markdown:
+        if not self.config.enabled:
             return markdown
         root = Path(config.config_file_path).parent
+        if VERIFICATION_MARKER in markdown:
+            language = language_of(Path(page.file.src_uri))
+            markdown = markdown.replace(VERIFICATION_MARKER, render_verification(root, language, page.url))
+        if CATALOG_MARKER not in markdown:
+            return markdown
         try:
             modules = load_modules(root)
         except SourceError as error:

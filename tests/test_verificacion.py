@@ -1,0 +1,67 @@
+"""The certificate verification page: hashes only, checked in the browser."""
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from defensoria.registro.codes import HASH_PREFIX, verification_hash
+from defensoria.site.verification import render_verification
+from tests.conftest import build_site, in_ci
+
+CODE = "7KQ2-M9PX-4TRB"
+
+
+def write_hashes(root: Path, code: str = CODE) -> None:
+    target = root / "docs" / "_datos" / "certificados.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps({"algoritmo": "sha256", "prefijo": HASH_PREFIX, "certificados": [
+        {"hash": verification_hash(code), "tipo": "modulo", "tema": "m04", "fecha": "2026-11-20"}]}), encoding="utf-8")
+
+
+def test_page_embeds_hashes_and_module_names_but_no_code(project_copy):
+    write_hashes(project_copy)
+    html = render_verification(project_copy, "qu", "qu/verificar.html")
+    assert verification_hash(CODE) in html
+    assert CODE not in html and CODE.replace("-", "") not in html
+    assert 'src="../assets/javascripts/verificar.js"' in html
+    assert "Chiqaqchay" in html and "m04 · " in html
+
+
+def test_without_certificates_the_page_says_so(project_copy):
+    (project_copy / "docs" / "_datos" / "certificados.json").unlink(missing_ok=True)
+    assert "Todavía no hay certificados" in render_verification(project_copy, "es", "verificar.html")
+
+
+@pytest.mark.browser
+@pytest.mark.build
+def test_a_scanned_code_is_verified_offline_and_a_wrong_one_is_not(project_copy, tmp_path):
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(chromium).exists():
+        if in_ci():
+            pytest.fail("chromium is missing in CI")
+        pytest.skip("chromium is not installed")
+    os.symlink(Path(__file__).resolve().parents[1] / "scripts", project_copy / "scripts")
+    write_hashes(project_copy)
+    site = tmp_path / "site"
+    result = build_site(project_copy, site)
+    assert result.returncode == 0, result.stderr
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page()
+        # As the QR code opens it: the code after '#', typed the way people misread it
+        page.goto((site / "verificar.html").as_uri() + "#c=7kq2-m9px-4trb")
+        assert "Certificado válido" in page.inner_text(".dc-verificar__resultado")
+        assert "m04" in page.inner_text(".dc-verificar__resultado")
+        page.fill("#dc-codigo", "7KQ2-M9PX-4TRO")  # O read as 0: another code
+        page.click(".dc-verificar button")
+        assert "No encontramos" in page.inner_text(".dc-verificar__resultado")
+        page.fill("#dc-codigo", "7kq2 m9px 4trb")
+        page.click(".dc-verificar button")
+        assert "válido" in page.inner_text(".dc-verificar__resultado")
+        assert page.evaluate("() => [localStorage.length, sessionStorage.length]") == [0, 0]
+        browser.close()
