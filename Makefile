@@ -5,7 +5,7 @@ STAMP   := $(VENV)/.installed
 ADDR    ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test zip bench clean
+.PHONY: serve site test zip bench pdf clean
 
 # Create the virtual environment and install the package with its test tools
 $(STAMP): pyproject.toml
@@ -29,6 +29,9 @@ zip: site  ## Zip the built site for a USB stick or a phone
 
 bench: site  ## Print the site's weight and build time against plain Material
 	$(PYTHON) benchmarks/site.py
+
+pdf: $(STAMP)  ## Every PDF to print (handouts A4/A5 in es, qu, bilingue; manuals; trainer's pack) into salida/impresos/
+	$(VENV)/bin/defensoria imprimir --salida salida/impresos
 
 clean:
 	rm -rf site dist .pytest_cache
