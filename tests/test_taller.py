@@ -196,3 +196,15 @@ def test_markdown_output(runner, repo_root):
 def test_printable_plan_lists_what_does_not_fit(repo_root):
     html = plan_html(plan_workshop(["m02", "m04"], 180, repo_root))
     assert "No caben en esta sesión" in html and "segunda sesión" in html
+
+
+def test_the_plan_points_to_the_print_tools_trainer_pack_when_installed(repo_root):
+    from defensoria.taller.planner import print_tool_available
+
+    plan = plan_workshop(["m04"], 240, repo_root)
+    commands = " ".join(command for _, command in plan.printing)
+    if print_tool_available():
+        assert "defensoria imprimir --solo taller --modulos m04" in commands
+    else:
+        assert "defensoria registro plantilla" in commands
+    assert "--semilla m04-entrada" in commands and "--semilla m04-salida" in commands

@@ -8,7 +8,7 @@ from defensoria.catalog import parse_module_list
 from defensoria.cli import SpanishGroup, console, project_root, root_option
 from defensoria.errors import DefensoriaError
 from defensoria.taller.duration import parse_duration
-from defensoria.taller.planner import BREAK_MINUTES, WORK_LIMIT, plan_workshop
+from defensoria.taller.planner import BREAK_MINUTES, WORK_LIMIT, plan_workshop, print_pack
 from defensoria.taller.render import print_plan, write_plan
 
 
@@ -51,9 +51,13 @@ def parse_start(text: str | None) -> int | None:
               help="Un solo día con una apertura, un cuestionario de entrada, uno de salida y un cierre para todos los módulos.")
 @click.option("--idioma", "language", type=click.Choice(["es", "qu"]), default="es", show_default=True,
               help="Nombres de actividades y materiales en castellano o en quechua (si la guía en quechua existe).")
+@click.option("--imprimir", "pack_folder", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="CARPETA",
+              help="Imprime también el paquete del taller en esta carpeta (con defensoria imprimir).")
+@click.option("--defensoria", "council", default=None, metavar="NOMBRE",
+              help="Con --imprimir: defensoría cuyas personas van en la hoja de asistencia.")
 @click.option("--salida", "target", type=click.Path(dir_okay=False, path_type=Path), default=None, metavar="ARCHIVO",
               help="Guarda también el plan: .html (para imprimir en A4, blanco y negro) o .md (Markdown).")
-def plan(raiz, modules, duration, start, break_minutes, work_limit, join, language, target):
+def plan(raiz, modules, duration, start, break_minutes, work_limit, join, language, pack_folder, council, target):
     """Arma el horario de un taller con los minutos de las guías, las pausas, los
     materiales y lo que hay que imprimir.
 
@@ -68,6 +72,7 @@ def plan(raiz, modules, duration, start, break_minutes, work_limit, join, langua
     Ejemplo:
         defensoria taller planificar --modulos m02,m04 --duracion 4h
         defensoria taller planificar --modulos m01,m02,m03 --duracion 3h30 --inicio 9:00 --salida plan.html
+        defensoria taller planificar --modulos m04 --duracion 2h --imprimir salida/taller-ccorca
     """
     root = project_root(raiz)
     available = parse_duration(duration)
@@ -78,3 +83,14 @@ def plan(raiz, modules, duration, start, break_minutes, work_limit, join, langua
     if target is not None:
         written = write_plan(result, target, starting)
         console.print(f"\nPlan guardado en {written}")
+    if pack_folder is not None:
+        with console.status("Imprimiendo el paquete del taller…") as status:
+            report = print_pack(result, root, pack_folder, council, start=lambda label: status.update(label))
+        for path in report.written:
+            console.print(f"  ✅ {path}")
+        for note in report.notes:
+            console.print(f"  ℹ️ {note}")
+        for error in report.errors:
+            console.print(f"  [red]Error[/red] {error}")
+        if report.errors:
+            raise SystemExit(1)

@@ -171,15 +171,31 @@ def merge_materials(guides: list[Guide]) -> list[str]:
     return list(seen.values())
 
 
+def print_tool_available() -> bool:
+    """Whether `defensoria imprimir` (issue 7) and its trainer's pack are installed."""
+    try:
+        from defensoria.printing.pack import pack_steps  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 def printed_pack(guides: list[Guide], root: Path | None = None, join: bool = False) -> list[tuple[str, str]]:
     """What to print before the workshop, as (what, command).
 
-    The quiz commands are the ones each guide gives in its evaluation section (one
-    source); the sign-in sheet and handouts come from the tracker and print tools.
+    With the print tool, its trainer's pack (guides, handouts, sign-in sheet, quizzes);
+    the entry and exit quizzes are the commands each guide gives in its evaluation
+    section (one source), so that the two quizzes differ.
     """
     codes = ",".join(g.guia_de for g in guides)
-    items = [("Hoja de asistencia (con los códigos de la defensoría)",
-              f'defensoria registro plantilla --defensoria "NOMBRE DE LA DEFENSORÍA" --modulos {codes} --fecha DD/MM/AAAA')]
+    if print_tool_available():
+        items = [("Paquete del taller: guías, hojas para la asamblea, hoja de asistencia, cuestionarios y claves",
+                  f'defensoria imprimir --solo taller --modulos {codes} --defensoria "NOMBRE DE LA DEFENSORÍA"'
+                  " (o agregue --imprimir CARPETA a este plan)")]
+    else:
+        items = [("Hoja de asistencia (con los códigos de la defensoría)",
+                  f'defensoria registro plantilla --defensoria "NOMBRE DE LA DEFENSORÍA" --modulos {codes} --fecha DD/MM/AAAA'),
+                 ("Hojas de los módulos para la asamblea", "imprima desde el sitio la página de cada módulo (Ctrl+P)")]
     if join and len(guides) > 1:
         # One entry and one exit quiz drawn from every module's bank
         size = 4 * len(guides)
@@ -193,14 +209,18 @@ def printed_pack(guides: list[Guide], root: Path | None = None, join: bool = Fal
             for number, command in enumerate(QUIZ_COMMAND.findall(body)):
                 what = "Cuestionario de entrada" if number == 0 else "Cuestionario de salida"
                 items.append((f"{what}, {guide.guia_de}", command))
-    items.append(handouts_item(codes))
     return items
 
 
-def handouts_item(codes: str) -> tuple[str, str]:
-    """The handouts: `defensoria imprimir` (issue 7) when installed, else the module pages."""
-    from defensoria.cli import cli  # late: cli imports this module's command
+def print_pack(plan: Plan, root: Path, folder: Path, council: str | None = None, start=lambda label: None, done=lambda: None):
+    """Run the print tool's trainer's pack for the plan's modules into `folder`."""
+    if not print_tool_available():
+        raise DefensoriaError("la herramienta de impresión (defensoria imprimir) no está instalada; use las órdenes del plan.")
+    from defensoria.printing.build import run_steps
+    from defensoria.printing.pack import PackOptions, pack_steps
 
-    if "imprimir" in cli.commands:
-        return ("Hojas de los módulos para la asamblea", f"defensoria imprimir --modulos {codes}")
-    return ("Hojas de los módulos para la asamblea", "imprima desde el sitio la página de cada módulo (Ctrl+P)")
+    codes = "-".join(m.modulo for m in plan.modules)
+    options = PackOptions(modules=plan.modules, seed=f"taller-{codes}", council=council)
+    report = run_steps(pack_steps(root, options, folder), start=start, done=done)
+    report.notes = options.notes + report.notes
+    return report

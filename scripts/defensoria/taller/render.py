@@ -41,11 +41,11 @@ def summary(plan: Plan) -> list[str]:
         lines.append("Día unido: una sola apertura, un cuestionario de entrada, uno de salida y un cierre.")
     if plan.fits:
         spare = plan.available - plan.used
-        lines.append(f"✅ Todo cabe: {format_minutes(plan.used)} de {format_minutes(plan.available)} (sobran {format_minutes(spare)})."
-                     if spare else f"✅ Todo cabe: {format_minutes(plan.used)}, justo el tiempo disponible.")
+        lines.append(f"Todo cabe: {format_minutes(plan.used)} de {format_minutes(plan.available)} (sobran {format_minutes(spare)})."
+                     if spare else f"Todo cabe: {format_minutes(plan.used)}, justo el tiempo disponible.")
         return lines
     missing = plan.needed - plan.available
-    lines.append(f"⚠️ No cabe todo: el programa completo dura {format_minutes(plan.needed)} con pausas; faltan {format_minutes(missing)}.")
+    lines.append(f"No cabe todo: el programa completo dura {format_minutes(plan.needed)} con pausas; faltan {format_minutes(missing)}.")
     names = "; ".join(f"{s.module} «{s.name}» ({s.minutes} min)" for s in plan.left_out)
     lines.append(f"No caben: {names}.")
     return lines
@@ -88,7 +88,9 @@ def print_plan(plan: Plan, console: Console, start: int | None = None) -> None:
     table.add_row(clock(start, plan.used), "", "", "Fin", "", style="bold")
     console.print(table)
     for line in summary(plan):
-        console.print(line)
+        # Marks only in the terminal: printed plans use no emoji (no font for them)
+        mark = "✅ " if line.startswith("Todo cabe") else "⚠️ " if line.startswith("No cabe") else ""
+        console.print(mark + line)
     for line in suggestions(plan):
         console.print(f"👉 {line}")
     console.print("\n[bold]Materiales[/bold] (de todas las guías, sin repetir):")
