@@ -1,7 +1,7 @@
 """MkDocs plugin `defensoria-talleres`: the trainers' guides on the site.
 
 - `<!-- guias-taller -->` in a page becomes the table of guides (module, guide,
-  duration, activities), read from the guides' front matter, in the page's language;
+  duration; three columns fit a 360 px phone), read from the guides' front matter, in the page's language;
   modules without a guide yet are listed as "en preparación".
 - In a guide, `<!-- objetivos-del-modulo -->` becomes the module's objectives (from the
   catalogue; on Quechua pages the module page's "Imatam yachanki" list) and
@@ -37,14 +37,14 @@ LEARN_SECTION = re.compile(r"^## (?:Lo que vas a aprender|Imatam yachanki)\s*\n(
 
 TEXT = {
     "es": {
-        "columns": ("Módulo", "Guía", "Duración", "Actividades"),
+        "columns": ("Módulo", "Guía", "Duración"),
         "pending": "en preparación",
         "none": "Las guías se publican aquí a medida que están listas.",
         "note": "Para formadoras y formadores: [guía del taller de este módulo]({link}).",
         "see_module": "Del [módulo {n}, {title}]({link}).",
     },
     "qu": {
-        "columns": ("Yachay", "Pusaq", "Pacha", "Ruwanakuna"),
+        "columns": ("Yachay", "Pusaq", "Pacha"),
         "pending": "wakichikuchkan",
         "none": "Pusaqkunaqa kaypim rikhurinqa, wakichisqa kasqanman hina.",
         "note": "Yachachiqkunapaq: [kay yachaypa taller pusaqnin]({link}).",
@@ -97,15 +97,15 @@ class TalleresPlugin(BasePlugin[TalleresConfig]):
         if not self.modules:
             return TEXT[language]["none"]
         text = TEXT[language]
-        rows = ["| " + " | ".join(text["columns"]) + " |", "|---:|---|---|---:|"]
+        rows = ["| " + " | ".join(text["columns"]) + " |", "|---:|---|---|"]
         for code, module in self.modules.items():
             guide = self.guides.get(language, {}).get(code) or self.guides["es"].get(code)
             number = int(code[1:])
             if guide is None:
-                rows.append(f"| {number} | {module_title(module, language)} · *{text['pending']}* | | |")
+                rows.append(f"| {number} | {module_title(module, language)} · *{text['pending']}* | |")
                 continue
             link = relative(source, GUIDES_FOLDER / f"{code}-guia.md")
-            rows.append(f"| {number} | [{guide_title(guide)}]({link}) | {format_minutes(guide.duracion)} | {len(guide.actividades)} |")
+            rows.append(f"| {number} | [{guide_title(guide)}]({link}) | {format_minutes(guide.duracion).replace(' ', '&nbsp;')} |")
         return "\n".join(rows) + "\n"
 
 
