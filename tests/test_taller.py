@@ -1,6 +1,7 @@
 """Facilitator guides and the workshop planner (issue 8)."""
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -208,3 +209,48 @@ def test_the_plan_points_to_the_print_tools_trainer_pack_when_installed(repo_roo
     else:
         assert "defensoria registro plantilla" in commands
     assert "--semilla m04-entrada" in commands and "--semilla m04-salida" in commands
+
+
+# --- the site plugin ---------------------------------------------------------------------
+
+class _Page:
+    """The two attributes of an MkDocs page the plugin reads."""
+
+    def __init__(self, src_uri):
+        self.file = type("File", (), {"src_uri": src_uri})()
+
+
+def _plugin(root):
+    from defensoria.taller.plugin import TalleresPlugin
+
+    plugin = TalleresPlugin()
+    plugin.load_config({})
+    plugin.on_config(type("Config", (), {"config_file_path": str(root / "mkdocs.yml")})())
+    return plugin
+
+
+def test_plugin_fills_a_guide_with_its_modules_objectives_and_key_points(repo_root):
+    plugin = _plugin(repo_root)
+    source = (repo_root / "docs/formadores/guias/m04-guia.md").read_text(encoding="utf-8")
+    html = plugin.on_page_markdown(source, page=_Page("formadores/guias/m04-guia.md"), config=None, files=None)
+    assert "<!-- objetivos-del-modulo -->" not in html and "<!-- puntos-clave-del-modulo -->" not in html
+    assert "1. Explicar quién puede denunciar y dónde se presenta una denuncia." in html
+    assert "- Es gratis y no necesitas abogado." in html
+    assert "](../../modulos/m04-la-denuncia.md)" in html
+
+
+def test_plugin_adds_a_discreet_trainers_note_only_to_modules_with_a_guide(repo_root):
+    plugin = _plugin(repo_root)
+    with_guide = plugin.on_page_markdown("# La denuncia\n", page=_Page("modulos/m04-la-denuncia.md"), config=None, files=None)
+    assert with_guide.rstrip().endswith('<small class="nota-formadores">Para formadoras y formadores: '
+                                        '[guía del taller de este módulo](../formadores/guias/m04-guia.md).</small>')
+    quechua = plugin.on_page_markdown("# X\n", page=_Page("modulos/m04-la-denuncia.qu.md"), config=None, files=None)
+    assert "Yachachiqkunapaq" in quechua
+    other = plugin.on_page_markdown("# Glosario\n", page=_Page("glosario.md"), config=None, files=None)
+    assert other == "# Glosario\n"
+
+
+def test_plugin_lists_the_guides_from_their_front_matter(repo_root):
+    table = _plugin(repo_root).guide_table("es", Path("formadores/index.md"))
+    assert "| 4 | [La denuncia](guias/m04-guia.md) | 1&nbsp;h&nbsp;50&nbsp;min |" in table
+    assert table.count("\n") == 2 + 11  # header, rule, one row per module
