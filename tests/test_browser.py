@@ -6,35 +6,12 @@ missing chromium is a failure.
 
 import functools
 import http.server
-import shutil
 import threading
-from pathlib import Path
 
 import pytest
 import yaml
 
-from tests.conftest import in_ci
-
 pytestmark = [pytest.mark.browser, pytest.mark.build]
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", "--no-first-run", "--disable-quic"]
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not Path(CHROMIUM).exists():
-        if in_ci():
-            pytest.fail("chromium is missing in CI: .ci/run must install Debian's chromium package")
-        pytest.skip("chromium is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield instance
-        instance.close()
-
 
 @pytest.fixture(scope="session")
 def server(built_site):

@@ -59,18 +59,10 @@ def test_pages_without_quiz_do_not_load_it(built_site):
     assert "cuestionario.js" not in (built_site / "glosario.html").read_text(encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    if not Path(CHROMIUM).exists():
-        if in_ci():
-            pytest.fail("chromium no está instalado en CI")
-        pytest.skip("chromium no está instalado")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        yield browser
-        browser.close()
+@pytest.fixture
+def chromium(browser):
+    """The session's shared browser (tests/conftest.py)."""
+    return browser
 
 
 def answer_by_keyboard(page, right: bool) -> str:

@@ -2,14 +2,13 @@
 
 import json
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 
 from defensoria.registro.codes import HASH_PREFIX, verification_hash
 from defensoria.site.verification import render_verification
-from tests.conftest import build_site, in_ci
+from tests.conftest import build_site
 
 CODE = "7KQ2-M9PX-4TRB"
 
@@ -37,22 +36,15 @@ def test_without_certificates_the_page_says_so(project_copy):
 
 @pytest.mark.browser
 @pytest.mark.build
-def test_a_scanned_code_is_verified_offline_and_a_wrong_one_is_not(project_copy, tmp_path):
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(chromium).exists():
-        if in_ci():
-            pytest.fail("chromium is missing in CI")
-        pytest.skip("chromium is not installed")
+def test_a_scanned_code_is_verified_offline_and_a_wrong_one_is_not(project_copy, tmp_path, browser):
     os.symlink(Path(__file__).resolve().parents[1] / "scripts", project_copy / "scripts")
     write_hashes(project_copy)
     site = tmp_path / "site"
     result = build_site(project_copy, site)
     assert result.returncode == 0, result.stderr
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
-        page = browser.new_page()
+    context = browser.new_context()
+    try:
+        page = context.new_page()
         # As the QR code opens it: the code after '#', typed the way people misread it
         page.goto((site / "verificar.html").as_uri() + "#c=7kq2-m9px-4trb")
         assert "Certificado válido" in page.inner_text(".dc-verificar__resultado")
@@ -64,4 +56,5 @@ def test_a_scanned_code_is_verified_offline_and_a_wrong_one_is_not(project_copy,
         page.click(".dc-verificar button")
         assert "válido" in page.inner_text(".dc-verificar__resultado")
         assert page.evaluate("() => [localStorage.length, sessionStorage.length]") == [0, 0]
-        browser.close()
+    finally:
+        context.close()
