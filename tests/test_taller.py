@@ -254,3 +254,10 @@ def test_plugin_lists_the_guides_from_their_front_matter(repo_root):
     table = _plugin(repo_root).guide_table("es", Path("formadores/index.md"))
     assert "| 4 | [La denuncia](guias/m04-guia.md) | 1&nbsp;h&nbsp;50&nbsp;min |" in table
     assert table.count("\n") == 2 + 11  # header, rule, one row per module
+
+
+def test_a_module_that_does_not_fit_whole_moves_whole_to_the_second_session(repo_root):
+    plan = plan_workshop(["m01", "m02", "m03"], 240, repo_root)
+    assert {s.module for s in plan.slots if not s.is_break} == {"m01", "m02"}
+    assert [s.name for s in plan.left_out] == [a.nombre for a in plan.guides[2].actividades]
+    assert plan.second_session == ["m03"] and plan.second_session_minutes == 95

@@ -140,6 +140,12 @@ def plan_workshop(codes: list[str], available: int, root: Path | None = None, la
     while fitting < len(full) and full[fitting].end <= available:
         fitting += 1
     kept = full[:fitting]
+    if fitting < len(full):
+        # A module cut in half moves whole to the next session, if a whole one fits before it
+        cut_module = full[fitting].module if not full[fitting].is_break else full[fitting + 1].module
+        whole = [s for s in kept if s.module is not None and s.module != cut_module]
+        if whole:
+            kept = kept[: kept.index(whole[-1]) + 1]
     while kept and kept[-1].is_break:
         kept.pop()
     left_out = [s for s in full[len(kept):] if not s.is_break]
