@@ -13,7 +13,7 @@ from defensoria.printing.build import PARTS, PrintPlan, document_languages, plan
 from defensoria.printing.handouts import LAYOUTS, MODES
 from defensoria.printing.pack import PackOptions
 
-console = Console(highlight=False, soft_wrap=True)
+console = Console(highlight=False, soft_wrap=True, emoji=False)
 
 
 def _choices(value: str, allowed: tuple[str, ...], option: str) -> tuple[str, ...]:
