@@ -4,7 +4,8 @@
 - docs/_datos/glosario.yml: each term's `qu` and `definicion_qu`;
 - the theme partials (scripts/defensoria/site/theme/partials/**/*.html): elements with
   lang="qu", strings chosen with `… if qu`, `{% if qu %}` branches, and the values of
-  languages/qu.html.
+  languages/qu.html;
+- the quiz banks quizzes/mNN.yml: every `qu` string (question, options, feedback, pairs).
 """
 
 import re
@@ -14,8 +15,10 @@ from pathlib import Path
 import yaml
 
 from defensoria import paths
+from defensoria.quiz.bank import bank_paths
 from defensoria.errors import SourceError
 from defensoria.glossary.model import glossary_path
+from defensoria.translation.banks import bank_strings
 from defensoria.pages import iter_pages, language_of, read_page
 from defensoria.translation.orthography import (
     ERROR, Finding, Rules, lint_line, probable_names, strip_glosses_across_lines,
@@ -39,6 +42,14 @@ def page_findings(path: Path, rules: Rules) -> list[Finding]:
     page = read_page(path)
     lines = strip_glosses_across_lines(list(prose_lines(page)), rules)
     names = probable_names(lines, rules)
+    return [f for number, text in lines for f in lint_line(text, number, rules, names)]
+
+
+def bank_findings(path: Path, rules: Rules) -> list[Finding]:
+    """Findings in the Quechua strings of one quiz bank, each on its own line of the file."""
+    strings = [strip_glosses_across_lines(pieces, rules) for pieces in bank_strings(path)]
+    lines = [line for pieces in strings for line in pieces]
+    names = probable_names(lines, rules)  # the bank is one text: Rosa, Julián…
     return [f for number, text in lines for f in lint_line(text, number, rules, names)]
 
 
@@ -121,6 +132,13 @@ def lint_project(root: Path, rules: Rules, theme: Path = THEME) -> Iterator[tupl
         for number, text in template_lines(template):
             for finding in lint_line(text, number, rules):
                 yield template, finding
+    for bank in bank_paths(root):
+        try:
+            findings = bank_findings(bank, rules)
+        except (yaml.YAMLError, UnicodeDecodeError):
+            continue  # reported by the 'cuestionarios' check
+        for finding in findings:
+            yield bank, finding
 
 
 def count_levels(findings: list[tuple[Path, Finding]]) -> tuple[int, int]:

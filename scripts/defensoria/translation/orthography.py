@@ -8,8 +8,11 @@ l ll m n ñ p ph p' q qh q' r s t th t' u w y. What is reported, per word:
 - error: a wrong apostrophe (´ ’ ` ‘ ʼ instead of '), a doubled apostrophe, an
   apostrophe after a letter that cannot be glottalised (only ch k p q t) or not followed
   by a vowel;
-- error: a known confusion from the list (khari → qhari, qosqo → qusqu …) and the old
-  Spanish-based spelling hua/hui for wa/wi (huasi → wasi);
+- error: a known confusion from the list, at the start of a word (khari → qhari, achka →
+  askha) or, written between hyphens, inside it (-qti- → -pti-: maqaqtin → maqaptin), and
+  the old Spanish-based spelling hua/hui for wa/wi (huasi → wasi);
+- error: a loanword or name without its Spanish accent, or with one it does not have
+  (policiaq → policíaq): loans keep their Spanish spelling under Quechua suffixes;
 - warning: a capitalised word inside a sentence with e/o or foreign letters (probably a
   name: add it to the list), and accents on a Quechua word.
 
@@ -61,12 +64,18 @@ class Rules(BaseModel):
     _names: set[str] = PrivateAttr(default_factory=set)
     _exceptions: set[str] = PrivateAttr(default_factory=set)
     _confusions: dict[str, str] = PrivateAttr(default_factory=dict)
+    _infixes: dict[str, str] = PrivateAttr(default_factory=dict)
+    _spellings: dict[str, str] = PrivateAttr(default_factory=dict)
 
     def model_post_init(self, _context) -> None:
         self._loans = sorted({fold(w) for w in self.prestamos}, key=len, reverse=True)
         self._names = {fold(w) for w in self.nombres}
         self._exceptions = {w.casefold() for w in self.excepciones}
-        self._confusions = {fold(k): v for k, v in self.confusiones.items()}
+        # '-qti-' (between hyphens): a suffix searched inside words; 'achka': a word start
+        self._confusions = {fold(k): v for k, v in self.confusiones.items() if not _is_infix(k)}
+        self._infixes = {fold(k.strip("-")): v for k, v in self.confusiones.items() if _is_infix(k)}
+        # The written form of each loan stem and name, accents included (policía, Julián)
+        self._spellings = {fold(w): _lower(w) for w in (*self.prestamos, *self.nombres)}
 
 
 @dataclass(frozen=True)
@@ -86,6 +95,14 @@ def fold(text: str) -> str:
     return text.replace("\0", "ñ")
 
 
+def _is_infix(key: str) -> bool:
+    return len(key) > 2 and key.startswith("-") and key.endswith("-")
+
+
+def _lower(text: str) -> str:
+    return unicodedata.normalize("NFC", text.casefold())
+
+
 def _spanish_like(word: str, rules: Rules) -> bool:
     w = fold(word)
     return bool(set(w) & (FOREIGN | {"e", "o"})) or ("c" in w.replace("ch", "")) or w in rules._names
@@ -93,19 +110,48 @@ def _spanish_like(word: str, rules: Rules) -> bool:
 
 def _allowed(word: str, rules: Rules) -> bool:
     """A name or a loan stem, followed by Quechua suffixes (abogado+yuq, Qusqu+pi)."""
+    return _allowing_stem(word, rules) is not None
+
+
+def _allowing_stem(word: str, rules: Rules) -> str | None:
+    """The folded name or loan stem that allows `word` ('' for an acronym), or None."""
     w = fold(word)
     if w in rules._names:
-        return True
+        return w
     if ACRONYM.match(word):  # DEMUNApas, CEMkuna: Quechua suffixes on an acronym
-        return _clean_suffix(ACRONYM.sub("", word).casefold())
+        return "" if _clean_suffix(ACRONYM.sub("", word).casefold()) else None
     for name in rules._names:
         if w.startswith(name) and _clean_suffix(w[len(name):]):
-            return True
+            return name
     for stem in rules._loans:
         if w.startswith(stem):
             # The Spanish ending may follow the stem (abogad+o, taller+es), then Quechua suffixes
-            return _clean_suffix(SPANISH_ENDING.sub("", w[len(stem):], count=1))
-    return False
+            return stem if _clean_suffix(SPANISH_ENDING.sub("", w[len(stem):], count=1)) else None
+    return None
+
+
+def _respelt(word: str, stem: str, rules: Rules) -> str | None:
+    """`word` with its loan stem or name written as listed, if the accents differ (policiaq → policíaq)."""
+    written = rules._spellings.get(stem)
+    word = unicodedata.normalize("NFC", word)
+    if not written or word.casefold().startswith(written) or len(word) != len(fold(word)):
+        return None
+    head = "".join(c.upper() if original.isupper() else c for c, original in zip(written, word))
+    return head + word[len(written):]
+
+
+def _infix_slips(word: str, stem: str | None, rules: Rules) -> tuple[list[str], str]:
+    """The listed wrong suffixes inside `word`, and the word with all of them corrected."""
+    w = fold(word)
+    # Inside the word, never at its start; in a loan, only among its Quechua suffixes
+    start = len(stem) if stem else 1
+    found, rest = [], w[start:]
+    for wrong, right in rules._infixes.items():
+        if wrong in rest:
+            found.append(wrong)
+            rest = rest.replace(wrong, right.strip("-"))
+    fixed = w[:start] + rest
+    return found, fixed[:1].upper() + fixed[1:] if word[:1].isupper() else fixed
 
 
 def _clean_suffix(rest: str) -> bool:
@@ -170,7 +216,16 @@ def check_word(word: str, rules: Rules, *, sentence_start: bool = True,
     for wrong_form, right in rules._confusions.items():
         if w.startswith(wrong_form):
             return ERROR, f"«{word}»: se escribe «{right}» (no «{wrong_form}»)."
-    if _allowed(word, rules):
+    stem = _allowing_stem(word, rules)
+    slips, fixed = _infix_slips(word, stem, rules)
+    if slips:
+        forms = " y ".join(f"«{rules._infixes[wrong]}» (no «-{wrong}-»)" for wrong in slips)
+        return ERROR, f"«{word}»: se escribe {forms}: «{fixed}»."
+    if stem is not None:
+        if respelt := _respelt(word, stem, rules):
+            what = "el nombre" if stem in rules._names else "el préstamo"
+            return ERROR, (f"«{word}»: {what} conserva la ortografía castellana, con sus tildes: «{respelt}» "
+                           f"(como «{rules._spellings[stem]}»).")
         return None
     capitalised = word[:1].isupper()
     if OLD_W.match(w) and not capitalised:
