@@ -1,4 +1,4 @@
-"""Quechua spelling lint over the quiz banks, suffix confusions and loanword accents."""
+"""Quechua spelling lint over the quiz banks and mkdocs.yml, suffix confusions and loanword accents."""
 
 from pathlib import Path
 
@@ -6,10 +6,10 @@ import pytest
 
 from defensoria.checks import run_checks
 from defensoria.cli import cli
-from defensoria.translation.banks import bank_strings
+from defensoria.translation.yaml_strings import bank_strings, site_config_strings
 from defensoria.translation.orthography import Rules, check_word
 
-RULES = Rules(prestamos=["policía", "comisaría", "firma", "número"], nombres=["Julián", "Rosa"],
+RULES = Rules(prestamos=["policía", "comisaría", "defensoría", "firma", "número"], nombres=["Julián", "Rosa"],
               confusiones={"achka": "askha", "ñawpaqin": "ñawpaqnin", "-qti-": "-pti-", "-sha-": "-chka-"})
 
 # Line numbers matter: the tests assert them
@@ -141,3 +141,36 @@ def test_a_suffix_entry_never_matches_at_the_start_of_a_word():
     rules = Rules(confusiones={"-sha-": "-chka-"})
     assert check_word("shamun", rules) is None  # 'sha' only at the start: not the suffix
     assert check_word("kashan", rules)[0] == "error"
+
+
+# ---------------------------------------------------------------- mkdocs.yml
+
+SITE_CONFIG = """\
+site_name: Defensorías Comunitarias de Cusco
+markdown_extensions:
+  - pymdownx.emoji:
+      emoji_index: !!python/name:material.extensions.emoji.twemoji
+plugins:
+  - i18n:
+      languages:
+        - locale: es
+          site_name: Defensorías Comunitarias
+        - locale: qu
+          site_name: Qusqupi Ayllu Defensoriakuna
+          copyright: >-
+            Qusqupi Ayllu Defensoríakuna · Yachachinapaq, achka
+            runakunapaq.
+          nav_translations:
+            Inicio: Qallariy
+            Normas: Kamachiykuna
+"""
+
+
+def test_quechua_site_name_copyright_and_menu_of_mkdocs_yml_are_linted(project):
+    config = write(project / "mkdocs.yml", SITE_CONFIG)
+    lines = {number: text.strip() for pieces in site_config_strings(config) for number, text in pieces}
+    assert lines == {11: "Qusqupi Ayllu Defensoriakuna", 13: "Qusqupi Ayllu Defensoríakuna · Yachachinapaq, achka",
+                     14: "runakunapaq.", 16: "Qallariy", 17: "Kamachiykuna"}
+    problems = [p for p in run_checks(project, only=["ortografia-qu"]) if p.path.name == "mkdocs.yml"]
+    assert [(p.line, p.message.split(":")[0]) for p in problems] == [(11, "«Defensoriakuna»"), (13, "«achka»")]
+    assert "«Defensoríakuna»" in problems[0].message and problems[0].level == "error"

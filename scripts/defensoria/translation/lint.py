@@ -5,7 +5,8 @@
 - the theme partials (scripts/defensoria/site/theme/partials/**/*.html): elements with
   lang="qu", strings chosen with `… if qu`, `{% if qu %}` branches, and the values of
   languages/qu.html;
-- the quiz banks quizzes/mNN.yml: every `qu` string (question, options, feedback, pairs).
+- the quiz banks quizzes/mNN.yml: every `qu` string (question, options, feedback, pairs);
+- mkdocs.yml: the Quechua site name, description, copyright and menu labels.
 """
 
 import re
@@ -15,15 +16,15 @@ from pathlib import Path
 import yaml
 
 from defensoria import paths
-from defensoria.quiz.bank import bank_paths
 from defensoria.errors import SourceError
 from defensoria.glossary.model import glossary_path
-from defensoria.translation.banks import bank_strings
 from defensoria.pages import iter_pages, language_of, read_page
+from defensoria.quiz.bank import bank_paths
 from defensoria.translation.orthography import (
     ERROR, Finding, Rules, lint_line, probable_names, strip_glosses_across_lines,
 )
 from defensoria.translation.text import clean, prose_lines
+from defensoria.translation.yaml_strings import bank_strings, site_config_strings
 
 THEME = Path(__file__).resolve().parents[1] / "site" / "theme"
 QU_ELEMENT = re.compile(r"<(\w+)[^>]*\blang=\"qu\"[^>]*>(.*?)</\1>")
@@ -45,11 +46,11 @@ def page_findings(path: Path, rules: Rules) -> list[Finding]:
     return [f for number, text in lines for f in lint_line(text, number, rules, names)]
 
 
-def bank_findings(path: Path, rules: Rules) -> list[Finding]:
-    """Findings in the Quechua strings of one quiz bank, each on its own line of the file."""
-    strings = [strip_glosses_across_lines(pieces, rules) for pieces in bank_strings(path)]
-    lines = [line for pieces in strings for line in pieces]
-    names = probable_names(lines, rules)  # the bank is one text: Rosa, Julián…
+def yaml_findings(strings: Iterator[list[tuple[int, str]]], rules: Rules) -> list[Finding]:
+    """Findings in the Quechua strings of one YAML file, each on its own line of the file."""
+    pieces = [strip_glosses_across_lines(lines, rules) for lines in strings]
+    lines = [line for string in pieces for line in string]
+    names = probable_names(lines, rules)  # the file is one text: Rosa, Julián…
     return [f for number, text in lines for f in lint_line(text, number, rules, names)]
 
 
@@ -134,11 +135,19 @@ def lint_project(root: Path, rules: Rules, theme: Path = THEME) -> Iterator[tupl
                 yield template, finding
     for bank in bank_paths(root):
         try:
-            findings = bank_findings(bank, rules)
+            findings = yaml_findings(bank_strings(bank), rules)
         except (yaml.YAMLError, UnicodeDecodeError):
             continue  # reported by the 'cuestionarios' check
         for finding in findings:
             yield bank, finding
+    config = root / "mkdocs.yml"
+    if config.is_file():
+        try:
+            findings = yaml_findings(site_config_strings(config), rules)
+        except (yaml.YAMLError, UnicodeDecodeError):
+            findings = []  # MkDocs itself refuses a broken mkdocs.yml
+        for finding in findings:
+            yield config, finding
 
 
 def count_levels(findings: list[tuple[Path, Finding]]) -> tuple[int, int]:
