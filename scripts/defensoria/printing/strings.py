@@ -94,7 +94,7 @@ LABELS = {
         hotline="Mana qullqiyuq waqyay · p'unchawpas tutapas · runasimipi, kastilla simipi, aymara simipipas",
         hotline_short="Mana qullqiyuq · p'unchawpas tutapas · runasimipi",
         hotline_also="Maqasqa runata riqsispaqa, qampas waqyayta atinki.",
-        danger="Kunallan peligro kaptinqa, Línea 100 nisqaman waqyay, utaq aswan qayllapi kaq comisariapi policiata maskay.",
+        danger="Kunallan peligro kaptinqa, Línea 100 nisqaman waqyay, utaq aswan qayllapi kaq comisaríapi policíata maskay.",
         where="Maypi yanapayta mañakuy",
         places=(
             Place("comisaria", "Comisaría", "Policíam kamachiqman willakuyta chaskin. Mana qullqiyuqmi, manam abogadota necesitankichu.", "Policíam kamachiqman willakuyta chaskin.", "Ley 30364, art. 15"),

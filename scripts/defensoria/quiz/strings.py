@@ -30,7 +30,7 @@ UI = {
         "heading": "Yachasqaykita qhawakuy",
         "intro": "Sapanka tapukuyta kutichiy, chaymanta «Qhawariy» ñit'iy, allinchus manachus "
         "kasqanta, imaraykuchus chayta yachanaykipaq. Manam imapas waqaychakunchu: kay "
-        "p'anqata wisq'aqtiyki, kutichisqaykikunaqa chinkanqa.",
+        "p'anqata wisq'aptiyki, kutichisqaykikunaqa chinkanqa.",
         "question": "Tapukuy",
         "hint_unica": "Huk kutichiyllata akllay.",
         "hint_multiple": "Llapan chiqaq kutichiykunata akllay.",
@@ -81,7 +81,7 @@ PRINT = {
         "date": "P'unchay",
         "community": "Ayllu",
         "instructions": "Sapanka tapukuyta ñawinchay. Kutichiy tablapi kutichiyniykipa letranta qillqay. "
-        "Achkha kutichiyta mañaqtinqa, llapan letrakunata qillqay. Tupachinapaqqa, sapanka siq'ipa letranta ñawpaqmanta qillqay (1, 2, 3…).",
+        "Askha kutichiyta mañaptinqa, llapan letrakunata qillqay. Tupachinapaqqa, sapanka siq'ipa letranta ñawpaqmanta qillqay (1, 2, 3…).",
         "grid": "Kutichiy tabla",
         "answer": "Kutichiy",
         "key": "Chiqaq kutichiykuna",
