@@ -15,34 +15,13 @@ from rich.table import Table
 
 from defensoria import __version__, paths
 from defensoria.catalog import load_modules
+from defensoria.cli_spanish import SpanishCommand, SpanishGroup  # noqa: F401  (features use them)
 from defensoria.cli_spanish import install as install_spanish
 
 install_spanish()
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 console = Console(highlight=False, soft_wrap=True, emoji=False)
-
-
-class SpanishCommand(click.Command):
-    """A command whose usage line reads '[OPCIONES]'."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("options_metavar", "[OPCIONES]")
-        super().__init__(*args, **kwargs)
-
-
-class SpanishGroup(click.Group):
-    """A group whose subcommands and subgroups speak Spanish in their usage lines."""
-
-    command_class = SpanishCommand
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("options_metavar", "[OPCIONES]")
-        kwargs.setdefault("subcommand_metavar", "COMANDO [ARGUMENTOS]...")
-        super().__init__(*args, **kwargs)
-
-
-SpanishGroup.group_class = SpanishGroup
 
 
 def root_option(function):

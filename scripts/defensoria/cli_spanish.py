@@ -4,6 +4,7 @@ Click looks up `_` and `ngettext` (gettext) at call time in each of its modules,
 replacing those names is enough.
 """
 
+import click
 import click.core
 import click.decorators
 import click.exceptions
@@ -69,3 +70,25 @@ def install() -> None:
             module._ = _translate
         if hasattr(module, "ngettext"):
             module.ngettext = _ngettext
+
+
+class SpanishCommand(click.Command):
+    """A command whose usage line reads '[OPCIONES]'."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("options_metavar", "[OPCIONES]")
+        super().__init__(*args, **kwargs)
+
+
+class SpanishGroup(click.Group):
+    """A group whose subcommands and subgroups speak Spanish in their usage lines."""
+
+    command_class = SpanishCommand
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("options_metavar", "[OPCIONES]")
+        kwargs.setdefault("subcommand_metavar", "COMANDO [ARGUMENTOS]...")
+        super().__init__(*args, **kwargs)
+
+
+SpanishGroup.group_class = SpanishGroup

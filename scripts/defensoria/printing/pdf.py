@@ -9,11 +9,11 @@
 
 import io
 import os
-import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 
 from defensoria.errors import DefensoriaError
+from defensoria.files import write_atomic  # noqa: F401  (printing modules import it from here)
 
 # A4 and A5 in PostScript points
 A4 = (595.28, 841.89)
@@ -123,19 +123,3 @@ def merge_pdfs(parts: list[bytes]) -> bytes:
     return out.getvalue()
 
 
-def write_atomic(path: Path, data: bytes) -> Path:
-    """Write through a temporary file in the same folder, then rename: never half a file."""
-    path = Path(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise DefensoriaError(f"no se puede crear la carpeta '{path.parent}' ({error.strerror}).") from None
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return path

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import click
 from rich.console import Console
-from rich.table import Table
 
 from defensoria import paths
 from defensoria.catalog import catalog, parse_module_list
+from defensoria.cli_spanish import SpanishGroup
 from defensoria.errors import DefensoriaError
 from defensoria.quiz.bank import bank_paths, load_banks
 
@@ -41,24 +41,7 @@ modules_option = click.option(
 )
 
 
-class _Command(click.Command):
-    """Usage lines in Spanish, like defensoria.cli's commands (not imported: import cycle)."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("options_metavar", "[OPCIONES]")
-        super().__init__(*args, **kwargs)
-
-
-class _Group(click.Group):
-    command_class = _Command
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("options_metavar", "[OPCIONES]")
-        kwargs.setdefault("subcommand_metavar", "COMANDO [ARGUMENTOS]...")
-        super().__init__(*args, **kwargs)
-
-
-@click.group(name="cuestionario", cls=_Group)
+@click.group(name="cuestionario", cls=SpanishGroup)
 def quiz():
     """Cuestionarios: versiones impresas con clave, calificación de hojas y exportación a Moodle.
 
@@ -158,7 +141,7 @@ def export_command(raiz, modulos, formato, idioma, salida):
         defensoria cuestionario exportar --formato qti --salida preguntas-qti.zip
     """
     from defensoria.quiz.exporting import make_writer
-    from defensoria.quiz.printing import _write
+    from defensoria.files import write_atomic
 
     root = _root(raiz)
     banks = _banks(root, modulos)
@@ -170,6 +153,6 @@ def export_command(raiz, modulos, formato, idioma, salida):
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
-    _write(salida, data)
+    write_atomic(salida, data)
     n = sum(len(bank.preguntas) for bank in banks)
     err_console.print(f"{n} preguntas de {len(banks)} módulo(s) en {salida}.")

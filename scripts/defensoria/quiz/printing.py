@@ -11,9 +11,7 @@ Nothing depends on the clock: PDF dates are fixed, ZIP entries carry a fixed dat
 
 import csv
 import io
-import os
 import re
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +19,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from defensoria.errors import DefensoriaError
+from defensoria.files import write_atomic
 from defensoria.quiz.layout import LETTERS
 from defensoria.quiz.model import Bank
 from defensoria.quiz.strings import PRINT
@@ -75,12 +74,12 @@ def print_quiz(banks: list[Bank], options: PrintOptions, out_dir: Path, module_t
     written = []
     for name, template in (("cuestionario", "imprimible.html.j2"), ("claves", "claves.html.j2")):
         html = _ENV.get_template(template).render(**context)
-        written.append(_write(out_dir / f"{name}.html", html.encode("utf-8")))
+        written.append(write_atomic(out_dir / f"{name}.html", html.encode("utf-8")))
         if options.pdf:
-            written.append(_write(out_dir / f"{name}.pdf", html_to_pdf(html, out_dir)))
-    written.append(_write(out_dir / "claves.json", dump_keys(keys_document(versions, options.seed, modules, options.language)).encode("utf-8")))
-    written.append(_write(out_dir / "plantilla-respuestas.csv", answer_template_csv(versions)))
-    written.append(_write(out_dir / "plantilla-respuestas.xlsx", answer_template_xlsx(versions)))
+            written.append(write_atomic(out_dir / f"{name}.pdf", html_to_pdf(html, out_dir)))
+    written.append(write_atomic(out_dir / "claves.json", dump_keys(keys_document(versions, options.seed, modules, options.language)).encode("utf-8")))
+    written.append(write_atomic(out_dir / "plantilla-respuestas.csv", answer_template_csv(versions)))
+    written.append(write_atomic(out_dir / "plantilla-respuestas.xlsx", answer_template_xlsx(versions)))
     return written
 
 
@@ -137,16 +136,3 @@ def html_to_pdf(html: str, base: Path) -> bytes:
     document.metadata.created = FIXED_DATE
     document.metadata.modified = FIXED_DATE
     return document.write_pdf(pdf_identifier=b"defensoria-cuestionario")
-
-
-def _write(path: Path, data: bytes) -> Path:
-    """Write through a temporary file in the same folder, then rename: never half a file."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return path

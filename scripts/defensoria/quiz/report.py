@@ -12,7 +12,7 @@ from rich.table import Table
 from defensoria.errors import DefensoriaError
 from defensoria.quiz.bank import bank_paths, validate_bank
 from defensoria.quiz.grading import GradingResult
-from defensoria.quiz.printing import _write
+from defensoria.files import write_atomic
 
 PERSON_CODE_LIKE = re.compile(r"^P[\s\-_.]?\d", re.IGNORECASE)
 # A cell starting with these runs as a formula in a spreadsheet: neutralise it
@@ -97,7 +97,7 @@ def write_csv(result: GradingResult, keys: dict, root: Path, out_dir: Path) -> l
     for stats in sorted(result.items.values(), key=lambda s: s.id):
         for key, (text, right) in texts.get(stats.id, {}).items() or [("", ("", False))]:
             questions.append([stats.id, stats.shown, stats.right, stats.percent, stats.blank, text, "sí" if right else "no", stats.chosen.get(key, 0)])
-    return [_write(out_dir / "resultados-personas.csv", _csv(people)), _write(out_dir / "resultados-preguntas.csv", _csv(questions))]
+    return [write_atomic(out_dir / "resultados-personas.csv", _csv(people)), write_atomic(out_dir / "resultados-preguntas.csv", _csv(questions))]
 
 
 def _csv(rows: list[list]) -> bytes:

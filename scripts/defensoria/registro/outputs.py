@@ -5,30 +5,16 @@ leaves half a file. Text cells that a spreadsheet would run as a formula are neu
 """
 
 import csv
-import os
 from collections.abc import Sequence
-from contextlib import contextmanager
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from defensoria.files import atomic_path  # noqa: F401  (re-exported for the tracker)
 from defensoria.registro.values import neutralize
 
 TEMPLATES = Path(__file__).with_name("plantillas")
 _env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True)
-
-
-@contextmanager
-def atomic_path(target: Path):
-    """Yields a temp path beside `target`; renamed onto it only if the block succeeds."""
-    target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f".{target.name}.parcial")
-    try:
-        yield partial
-        os.replace(partial, target)
-    finally:
-        partial.unlink(missing_ok=True)
 
 
 def write_csv(target: Path, header: Sequence[str], rows: Sequence[Sequence], delimiter: str = ";") -> Path:

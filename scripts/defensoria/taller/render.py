@@ -1,7 +1,5 @@
 """The plan for people: a rich table in the terminal, Markdown, or printable HTML (A4, B/W)."""
 
-import os
-import tempfile
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -9,6 +7,7 @@ from rich.console import Console
 from rich.table import Table
 
 from defensoria.errors import DefensoriaError
+from defensoria.files import write_atomic
 from defensoria.taller.duration import format_clock, format_minutes
 from defensoria.taller.planner import Plan
 
@@ -141,13 +140,5 @@ def write_plan(plan: Plan, target: Path, start: int | None = None) -> Path:
         text = plan_markdown(plan, start)
     else:
         raise DefensoriaError(f"--salida debe terminar en .html o .md (no '{target.name}').")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomic(target, text)
     return target

@@ -14,14 +14,13 @@ hash. Only the body counts: front matter changes (e.g. the legal review date) do
 """
 
 import hashlib
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from defensoria.errors import SourceError
+from defensoria.files import write_atomic
 from defensoria.pages import read_page, spanish_source
 
 HASH_LENGTH = 12
@@ -82,9 +81,9 @@ def record_source_hash(quechua: Path) -> str:
             raise SourceError(quechua, 1, "el encabezado abre con '---' pero no se cierra.")
         lines = lines[:1] + _with_hash(lines[1:end], digest) + lines[end:]
     new_text = "\n".join(lines)
-    _write_atomically(quechua, new_text)
+    write_atomic(quechua, new_text)
     if translation_state(quechua).recorded != digest:
-        _write_atomically(quechua, text)
+        write_atomic(quechua, text)
         raise SourceError(quechua, 1, "no se pudo escribir traduccion.fuente en el encabezado; escríbalo a mano.")
     return digest
 
@@ -112,14 +111,3 @@ def _with_hash(meta_lines: list[str], digest: str) -> list[str]:
     else:
         block.append(f"{indent}fuente: {digest}")
     return [*meta_lines[: start + 1], *block, *meta_lines[end:]]
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
