@@ -32,6 +32,8 @@ def make_zip(site: Path, target: Path) -> int:
                 info.compress_type = zipfile.ZIP_DEFLATED
                 info.external_attr = 0o644 << 16
                 archive.writestr(info, path.read_bytes())
+        # mkstemp makes the file private (0600); the site zip is meant to be shared
+        os.chmod(temporary, 0o644)
         os.replace(temporary, target)
     finally:
         if os.path.exists(temporary):
