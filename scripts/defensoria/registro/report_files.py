@@ -3,15 +3,21 @@
 from pathlib import Path
 
 from defensoria.registro.outputs import TEMPLATES, bar_chart, render_html, write_csv, write_pdf, write_text, write_xlsx
-from defensoria.registro.reports import COLUMNS, Report, masked
+from defensoria.registro.reports import COLUMNS, Report
+from defensoria.registro.suppression import public_rows
 
 FORMATS = ("html", "pdf", "csv", "xlsx")
 
 
+PUBLIC_NOTE = ("Versión pública: toda cifra de 1 a 4 personas, y toda cifra de un grupo de menos de 5, se muestra como «<5»; "
+               "las cifras con las que se podría calcular una de ellas restando de un total se reservan con «—».")
+
+
 def shown_rows(report: Report) -> tuple[list[dict], dict]:
+    """The rows and Total every format shows (table, charts): suppressed when public."""
     if not report.public:
         return report.rows, report.total
-    return [masked(r) for r in report.rows], masked(report.total)
+    return public_rows(report.rows, report.total)
 
 
 def _fmt(value) -> str:
@@ -27,7 +33,7 @@ def report_html(report: Report) -> str:
     rates = [(r["grupo"], r["tasa"]) for r in rows]
     return render_html(
         "reporte.html", report=report, rows=rows, total=total, columns=COLUMNS, fmt=_fmt, filters=filters,
-        generated=report.generated_on, css=(TEMPLATES / "base.css").read_text(encoding="utf-8"),
+        generated=report.generated_on, public_note=PUBLIC_NOTE, css=(TEMPLATES / "base.css").read_text(encoding="utf-8"),
         chart_people=bar_chart(people), chart_rate=bar_chart(rates, unit=" %", maximum=100),
     )
 
@@ -49,5 +55,5 @@ def write_report(report: Report, target: Path, fmt: str | None = None) -> Path:
     notes = [f"Reporte por {report.label.lower()}, generado el {report.generated_on}.",
              f"Completaron: {report.completion_of}."]
     if report.public:
-        notes.append("Versión pública: los grupos y cifras de menos de 5 personas se muestran como <5.")
+        notes.append(PUBLIC_NOTE)
     return write_xlsx(target, header, table, title="Reporte", widths=[34] + [14] * (len(COLUMNS) - 1), notes=notes)
