@@ -18,14 +18,16 @@ import segno
 
 from defensoria import paths
 from defensoria.catalog import catalog, get_module
+from defensoria.errors import DefensoriaError
 from defensoria.pages import read_page
-from defensoria.registro.codes import HASH_PREFIX, new_verification_code, verification_hash
-from defensoria.registro.db import transaction
+from defensoria.registro.codes import HASH_PREFIX, new_verification_code, normalize_verification_code, verification_hash
+from defensoria.registro.db import today, transaction
 from defensoria.registro.outputs import TEMPLATES, atomic_path, render_html, write_pdf
 from defensoria.registro.progress import completed
 from defensoria.registro.rules import Rules
 from defensoria.registro.values import fold
 
+HASHES = Path("docs") / "_datos" / "certificados.json"  # what the site's verification page reads
 MONTHS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre")
 VERIFY_PAGE = "verificar.html"
 
@@ -168,3 +170,46 @@ def verify(conn: sqlite3.Connection, code: str) -> sqlite3.Row | None:
         if verification_hash(row["verification_code"]) == wanted:
             return row
     return None
+
+
+def find_certificate(conn: sqlite3.Connection, code: str) -> sqlite3.Row:
+    """The certificate with this verification code (valid or revoked), as a person types it."""
+    wanted = normalize_verification_code(code)
+    if not re.fullmatch(r"[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}", wanted):
+        raise DefensoriaError(f"el código de verificación '{code}' no tiene la forma XXXX-XXXX-XXXX (12 letras y números).")
+    row = conn.execute("SELECT c.*, p.code AS person_code FROM certificates c JOIN people p ON p.id = c.person_id"
+                       " WHERE c.verification_code = ?", (wanted,)).fetchone()
+    if row is None:
+        raise DefensoriaError(f"no existe ningún certificado con el código de verificación {wanted}. Revise si se copió bien.")
+    return row
+
+
+def revoke_certificate(conn: sqlite3.Connection, code: str, reason: str, published: Path, on: str | None = None) -> tuple[sqlite3.Row, bool]:
+    """Mark a certificate revoked (kept, with date and reason) and re-publish the list of valid hashes.
+
+    Both happen in one transaction: if the list cannot be written, nothing is revoked.
+    Revoking again only re-publishes. Returns the certificate as it is now and whether it
+    was revoked by this call.
+    """
+    reason = " ".join(str(reason).split())
+    if not reason:
+        raise DefensoriaError("indique el motivo de la anulación con --motivo.")
+    certificate = find_certificate(conn, code)
+    try:
+        with transaction(conn):
+            changed = conn.execute("UPDATE certificates SET revoked = 1, revoked_on = ?, revoked_reason = ? WHERE id = ? AND revoked = 0",
+                                   (on or today(), reason, certificate["id"])).rowcount == 1
+            publish_hashes(conn, published)
+    except OSError as error:
+        raise DefensoriaError(f"no se pudo escribir la lista de certificados válidos {published} ({error.strerror or error}); "
+                              "no se anuló nada.") from None
+    return find_certificate(conn, code), changed
+
+
+def revoked_certificate(conn: sqlite3.Connection, code: str) -> sqlite3.Row | None:
+    """The revoked certificate with this code, if there is one (to say why a code is not valid)."""
+    try:
+        row = find_certificate(conn, code)
+    except DefensoriaError:
+        return None
+    return row if row["revoked"] else None

@@ -96,7 +96,7 @@ def certificates(base, raiz, reglas, programa, modulo, council_name, salida, pub
             task = bar.add_task("Creando certificados", total=len(issued))
             written = certs.write_certificates(issued, salida or root / "salida" / "registro" / "certificados", url,
                                                progress=lambda n: bar.advance(task, n))
-        target = publicar or root / "docs" / "_datos" / "certificados.json"
+        target = publicar or root / certs.HASHES
         count = certs.publish_hashes(conn, target)
     console.print(f"✅ {len(written)} certificado(s) ({new} nuevos) en {written[0].parent if written else '—'}.")
     console.print(f"✅ {count} huella(s) de certificados válidos en {target} (sin nombres ni códigos de personas).")
@@ -115,10 +115,44 @@ def verify(base, raiz, codigo):
     with opened(base, raiz, create=False) as (conn, _):
         row = certs.verify(conn, codigo)
         if row is None:
-            console.print(f"[red]No válido[/red]: ningún certificado vigente tiene el código {codigo}.")
+            revoked = certs.revoked_certificate(conn, codigo)
+            if revoked is not None:
+                console.print(f"[red]No válido[/red]: el certificado {revoked['verification_code']} fue anulado el "
+                              f"{revoked['revoked_on'] or '—'}. Motivo: {revoked['revoked_reason'] or 'sin motivo anotado'}.")
+            else:
+                console.print(f"[red]No válido[/red]: ningún certificado vigente tiene el código {codigo}.")
             raise SystemExit(1)
         person = conn.execute("SELECT code FROM people WHERE id = ?", (row["person_id"],)).fetchone()
         console.print(f"✅ Válido: certificado de {row['kind']} {row['subject']}, emitido el {row['issued_on']}, persona {person[0]}.")
+
+
+@registro.command(name="revocar")
+@db_options
+@click.argument("codigo")
+@click.option("--motivo", required=True, metavar="TEXTO", help="Por qué se anula (queda guardado con la fecha).")
+@click.option("--publicar", type=click.Path(dir_okay=False, path_type=Path),
+              help="Archivo de huellas que se vuelve a escribir (por defecto docs/_datos/certificados.json).")
+def revoke(base, raiz, codigo, motivo, publicar):
+    """Anula un certificado por su código de verificación y lo quita de la página de verificación.
+
+    El certificado queda en la base de datos, marcado como anulado con la fecha y el motivo.
+    La lista de huellas del sitio se vuelve a escribir en el mismo paso; publique el sitio
+    de nuevo (make site) para que la página de verificación deje de aceptarlo.
+
+    \b
+    Ejemplo:
+        defensoria registro revocar 7KQ2-M9PX-4TRB --motivo "Emitido por error: no completó el módulo m04"
+    """
+    with opened(base, raiz, create=False) as (conn, root):
+        target = publicar or root / certs.HASHES
+        row, changed = certs.revoke_certificate(conn, codigo, motivo, target)
+    what = f"certificado de {row['kind']} {row['subject']} de {row['person_code']} ({row['verification_code']})"
+    if changed:
+        console.print(f"✅ Anulado el {what}. Motivo: {row['revoked_reason']}.")
+    else:
+        console.print(f"[yellow]Aviso[/yellow]: el {what} ya estaba anulado desde el {row['revoked_on'] or '—'} "
+                      f"(motivo: {row['revoked_reason'] or 'sin motivo anotado'}); no se cambió nada.")
+    console.print(f"✅ Lista de certificados válidos actualizada en {target}. Publique el sitio para que la verificación lo rechace.")
 
 
 @registro.command(name="respaldo")

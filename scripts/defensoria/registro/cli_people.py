@@ -45,8 +45,9 @@ def person(base, raiz, reglas, codigo):
         for w in conn.execute("SELECT w.code, w.date, w.place, a.hours FROM attendance a JOIN workshops w ON w.id = a.workshop_id"
                               " WHERE a.person_id = ? ORDER BY w.date", (row["id"],)):
             console.print(f"  Taller {w['code']} · {w['date']} · {w['place']} · {w['hours']:g} h")
-        for c in conn.execute("SELECT kind, subject, issued_on, verification_code, revoked FROM certificates WHERE person_id = ?", (row["id"],)):
-            console.print(f"  Certificado {c['kind']} {c['subject']} · {c['issued_on']} · {c['verification_code']}{' (anulado)' if c['revoked'] else ''}")
+        for c in conn.execute("SELECT * FROM certificates WHERE person_id = ?", (row["id"],)):
+            revoked = f" (anulado el {c['revoked_on'] or '—'}: {c['revoked_reason'] or 'sin motivo anotado'})" if c["revoked"] else ""
+            console.print(f"  Certificado {c['kind']} {c['subject']} · {c['issued_on']} · {c['verification_code']}{revoked}")
 
 
 @registro.command(name="duplicados")

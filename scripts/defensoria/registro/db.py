@@ -153,7 +153,18 @@ def _v3_attendance_modules(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1_initial, _v2_duplicate_reviews, _v3_attendance_modules)
+def _v4_revocation_reason(conn: sqlite3.Connection) -> None:
+    # A revoked certificate is kept, with when and why (`defensoria registro revocar`)
+    _run_script(conn, 
+        """
+        ALTER TABLE certificates ADD COLUMN revoked_on TEXT;
+        ALTER TABLE certificates ADD COLUMN revoked_reason TEXT;
+        """
+    )
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+    _v1_initial, _v2_duplicate_reviews, _v3_attendance_modules, _v4_revocation_reason)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
