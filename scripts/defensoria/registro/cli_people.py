@@ -9,26 +9,47 @@ from defensoria.registro import model
 from defensoria.registro.cli import confirm, console, db_options, opened, registro
 from defensoria.registro.progress import person_progress
 from defensoria.registro.rules import load_rules
+from defensoria.registro.values import parse_yes_no
 
 rules_option = click.option("--reglas", type=click.Path(exists=True, dir_okay=False, path_type=Path),
                             help="Archivo de reglas de avance (por defecto el del proyecto).")
+
+
+def yes_no(ctx, param, value: str | None) -> bool | None:
+    if value is None:
+        return None
+    try:
+        return parse_yes_no(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}': escriba si o no.") from None
 
 
 @registro.command(name="persona")
 @db_options
 @rules_option
 @click.argument("codigo")
-def person(base, raiz, reglas, codigo):
+@click.option("--contacto", callback=yes_no, metavar="si|no", help="Cambia si la persona acepta que la contacten (a su pedido).")
+@click.option("--nombres", metavar="TEXTO", help="Corrige los nombres.")
+@click.option("--apellidos", metavar="TEXTO", help="Corrige los apellidos.")
+def person(base, raiz, reglas, codigo, contacto, nombres, apellidos):
     """Muestra una persona: datos, talleres, cuestionarios, avance por módulo y certificados.
+
+    Con --contacto, --nombres o --apellidos guarda antes el cambio que la persona pidió
+    (todo o nada). Una persona archivada ya no tiene datos que cambiar.
 
     \b
     Ejemplo:
         defensoria registro persona P-00012-5
+        defensoria registro persona P-00012-5 --contacto no
+        defensoria registro persona P-00012-5 --nombres "Rosa Ñusta" --apellidos "Quispe Huamán"
     """
     with opened(base, raiz, create=False) as (conn, root):
         row = model.get_person(conn, codigo)
         if row["code"] != codigo.strip().upper():
             console.print(f"El código {codigo} se fusionó con {row['code']}.")
+        if contacto is not None or nombres is not None or apellidos is not None:
+            row, changes = model.update_person(conn, row["code"], may_contact=contacto, given_names=nombres, surnames=apellidos)
+            _print_changes(conn, row, changes)
         council = conn.execute("SELECT name FROM councils WHERE id = ?", (row["council_id"],)).fetchone()
         names = " ".join(p for p in (row["given_names"], row["surnames"]) if p) or "(archivada: sin nombres)"
         console.print(f"[bold]{row['code']}[/bold] · {names} · sexo {row['sex'] or '—'} · {council[0] if council else 'sin defensoría'}")
@@ -48,6 +69,23 @@ def person(base, raiz, reglas, codigo):
         for c in conn.execute("SELECT * FROM certificates WHERE person_id = ?", (row["id"],)):
             revoked = f" (anulado el {c['revoked_on'] or '—'}: {c['revoked_reason'] or 'sin motivo anotado'})" if c["revoked"] else ""
             console.print(f"  Certificado {c['kind']} {c['subject']} · {c['issued_on']} · {c['verification_code']}{revoked}")
+
+
+FIELDS = {"may_contact": "acepta contacto", "given_names": "nombres", "surnames": "apellidos"}
+
+
+def _print_changes(conn, row, changes: dict) -> None:
+    if not changes:
+        console.print("Sin cambios: los datos ya eran esos.")
+        return
+    shown = lambda value: ("sí" if value else "no") if isinstance(value, int) else (value or "—")  # noqa: E731
+    for field, (before, after) in changes.items():
+        console.print(f"✅ {FIELDS[field]}: {shown(before)} → {shown(after)}")
+    if {"given_names", "surnames"} & set(changes):
+        if conn.execute("SELECT 1 FROM certificates WHERE person_id = ? AND revoked = 0", (row["id"],)).fetchone():
+            console.print("   Tiene certificados: vuelva a crearlos con 'certificados' para imprimir el nombre corregido (el código no cambia).")
+        for a, b in model.possible_duplicates(conn, [row["id"]]):
+            console.print(f"   [yellow]Posible duplicado[/yellow]: {a['code']} y {b['code']}. Revise y use 'fusionar' o 'duplicados --no-son'.")
 
 
 @registro.command(name="duplicados")

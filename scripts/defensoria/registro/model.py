@@ -109,6 +109,34 @@ def get_person(conn, code: str) -> sqlite3.Row:
     return row
 
 
+def update_person(conn, code: str, *, may_contact: bool | None = None, given_names: str | None = None,
+                  surnames: str | None = None) -> tuple[sqlite3.Row, dict[str, tuple]]:
+    """Change consent to be contacted and/or correct names, when the person asks.
+
+    One transaction; archived people have no personal data left to edit. Returns the
+    person as now stored and the changes made ({field: (before, after)}).
+    """
+    person = get_person(conn, code)
+    if person["status"] == "archivada":
+        raise DefensoriaError(f"la persona {person['code']} está archivada: sus datos personales se borraron a su pedido "
+                              "y no se pueden editar. Si vuelve a participar, regístrela como persona nueva.")
+    wanted = {}
+    if may_contact is not None:
+        wanted["may_contact"] = int(may_contact)
+    for field, value, label in (("given_names", given_names, "nombres"), ("surnames", surnames, "apellidos")):
+        if value is not None:
+            if not clean_name(value):
+                raise DefensoriaError(f"los {label} no pueden quedar vacíos.")
+            wanted[field] = clean_name(value)
+    changes = {field: (person[field], value) for field, value in wanted.items() if person[field] != value}
+    if changes:
+        names = (wanted.get("given_names", person["given_names"]) or "", wanted.get("surnames", person["surnames"]) or "")
+        with transaction(conn):
+            conn.execute(f"UPDATE people SET {', '.join(f'{field} = ?' for field in changes)}, name_key = ? WHERE id = ?",
+                         (*(after for _, after in changes.values()), name_key(*names), person["id"]))
+    return conn.execute("SELECT * FROM people WHERE id = ?", (person["id"],)).fetchone(), changes
+
+
 def possible_duplicates(conn, person_ids: Sequence[int] | None = None) -> list[tuple[sqlite3.Row, sqlite3.Row]]:
     """Pairs of active people with the same names in the same community, not yet reviewed."""
     query = """
