@@ -1,6 +1,7 @@
 """`revocar`: a certificate is marked revoked (kept, with date and reason) and leaves the public list."""
 
 import json
+import sqlite3
 
 import pytest
 from registro_fixtures import conn, proyecto  # noqa: F401
@@ -92,3 +93,22 @@ def test_revocar_from_the_command_line(runner, conn, issued, proyecto):  # noqa:
     assert unknown.exit_code == 1 and "Error: no existe ningún certificado con el código de verificación ZZZZ-ZZZZ-ZZZZ" in unknown.output
     missing = run("revocar", module)
     assert missing.exit_code == 2 and "--motivo" in missing.output
+
+
+def test_a_certificate_issued_before_schema_4_can_be_revoked(proyecto, tmp_path):  # noqa: F811
+    path = tmp_path / "v3.sqlite"
+    old = sqlite3.connect(path, isolation_level=None)
+    with db.transaction(old):
+        for migration in db.MIGRATIONS[:3]:
+            migration(old)
+        old.execute("PRAGMA user_version = 3")
+    old.execute("INSERT INTO councils VALUES (1, 'D', 'C', 'X', 'Cusco', 'd')")
+    old.execute("INSERT INTO people (id, code, council_id, created_on) VALUES (1, 'P-00001-3', 1, '2026-01-01')")
+    old.execute("INSERT INTO certificates (person_id, kind, subject, issued_on, verification_code) VALUES (1, 'modulo', 'm01', '2026-02-01', '7KQ2-M9PX-4TRB')")
+    old.close()
+    conn = db.connect(path)
+    assert certs.find_certificate(conn, "7KQ2-M9PX-4TRB")["revoked_reason"] is None  # upgraded, kept
+    row, changed = certs.revoke_certificate(conn, "7kq2 m9px 4trb", "Duplicado", tmp_path / "certificados.json")
+    assert changed and row["revoked_reason"] == "Duplicado"
+    assert json.loads((tmp_path / "certificados.json").read_text(encoding="utf-8"))["certificados"] == []
+    conn.close()
