@@ -37,6 +37,13 @@ def project_copy(tmp_path) -> Path:
     return target
 
 
+@pytest.fixture
+def buildable_copy(project_copy) -> Path:
+    """project_copy that mkdocs can build: the theme and plugins live under scripts/."""
+    (project_copy / "scripts").symlink_to(ROOT / "scripts")
+    return project_copy
+
+
 def in_ci() -> bool:
     return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 

@@ -1,7 +1,6 @@
 """The certificate verification page: hashes only, checked in the browser."""
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -36,11 +35,10 @@ def test_without_certificates_the_page_says_so(project_copy):
 
 @pytest.mark.browser
 @pytest.mark.build
-def test_a_scanned_code_is_verified_offline_and_a_wrong_one_is_not(project_copy, tmp_path, browser):
-    os.symlink(Path(__file__).resolve().parents[1] / "scripts", project_copy / "scripts")
-    write_hashes(project_copy)
+def test_a_scanned_code_is_verified_offline_and_a_wrong_one_is_not(buildable_copy, tmp_path, browser):
+    write_hashes(buildable_copy)
     site = tmp_path / "site"
-    result = build_site(project_copy, site)
+    result = build_site(buildable_copy, site)
     assert result.returncode == 0, result.stderr
     context = browser.new_context()
     try:

@@ -23,9 +23,9 @@ import re
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 from defensoria import paths
 from defensoria.errors import DefensoriaError, SourceError
@@ -33,6 +33,16 @@ from defensoria.pages import Page, read_page, translation_path
 
 MODULE_ID = re.compile(r"^m\d{2}$")
 MODULE_FILE = re.compile(r"^(m\d{2})-[a-z0-9-]+\.md$")
+
+
+def _not_blank(text: str) -> str:
+    if not str(text).strip():
+        raise ValueError("hay un elemento vacío")
+    return text
+
+
+# A list item written in front matter (an objective, a source, a material): never blank
+NonBlankText = Annotated[str, AfterValidator(_not_blank)]
 
 
 class LegalReview(BaseModel):
@@ -51,20 +61,13 @@ class Module(BaseModel):
     modulo: str = Field(pattern=MODULE_ID.pattern)
     title: str = Field(min_length=3)
     horas: float = Field(gt=0, le=40)
-    objetivos: list[str] = Field(min_length=1)
-    fuentes: list[str] = Field(min_length=1)
+    objetivos: list[NonBlankText] = Field(min_length=1)
+    fuentes: list[NonBlankText] = Field(min_length=1)
     revision_legal: LegalReview
     version_ley: str = Field(min_length=3)
 
     # Filled in by the loader, not written in front matter
     path: Path = Field(default=Path(), exclude=True)
-
-    @field_validator("objetivos", "fuentes")
-    @classmethod
-    def no_blank_items(cls, items: list[str]) -> list[str]:
-        if any(not str(item).strip() for item in items):
-            raise ValueError("hay un elemento vacío")
-        return items
 
     @property
     def id(self) -> str:
@@ -109,6 +112,8 @@ def module_from_page(page: Page) -> Module:
 def _spanish(error: dict) -> str:
     """Pydantic's error types in plain Spanish."""
     kind = error["type"]
+    if kind == "value_error":  # our own validators already speak Spanish
+        return str(error.get("ctx", {}).get("error", error.get("msg", "valor no válido")))
     messages = {
         "missing": "falta esta clave",
         "string_pattern_mismatch": "el código debe ser 'm' y dos cifras, por ejemplo m04",

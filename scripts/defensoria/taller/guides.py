@@ -24,9 +24,10 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from defensoria import paths
+from defensoria.catalog import NonBlankText
 from defensoria.errors import SourceError
 from defensoria.pages import Page, read_page, translation_path
 
@@ -54,7 +55,7 @@ class Guide(BaseModel):
     guia_de: str = Field(pattern=r"^m\d{2}$")
     title: str = Field(min_length=3)
     duracion: int = Field(gt=0, le=600)
-    materiales: list[str] = Field(min_length=1)
+    materiales: list[NonBlankText] = Field(min_length=1)
     actividades: list[Activity] = Field(min_length=1)
     # Page keys the site uses; not read by the planner
     description: str | None = None
@@ -63,13 +64,6 @@ class Guide(BaseModel):
 
     # Filled in by the loader
     path: Path = Field(default=Path(), exclude=True)
-
-    @field_validator("materiales")
-    @classmethod
-    def no_blank_items(cls, items: list[str]) -> list[str]:
-        if any(not str(item).strip() for item in items):
-            raise ValueError("hay un elemento vacío")
-        return items
 
     @property
     def module(self) -> str:
