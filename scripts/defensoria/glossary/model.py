@@ -30,13 +30,12 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from defensoria import paths
+from defensoria.content.citations import parse_citation
 from defensoria.errors import SourceError
 
 GLOSSARY_FILE = Path("_datos") / "glosario.yml"
 PROPOSAL = "propuesta"
 TERM_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-# "Ley 30364, art. 15", "CP, art. 122-B", "AP 1-2009/CJ-116, fj. 13", "Ley 30403"
-CITATION = re.compile(r"^(?P<code>[^,\[\]]+?)(?:,\s*(?P<unit>art\.|fj\.)\s*(?P<article>\d+(?:-[A-Z])?))?$")
 
 
 class Source(BaseModel):
@@ -113,18 +112,14 @@ class Term(BaseModel):
         for citation in value:
             if citation.startswith("[["):
                 raise ValueError(f"escriba la cita sin corchetes: «{citation.strip('[]')}»")
-            if not CITATION.match(citation):
+            if parse_citation(citation) is None:
                 raise ValueError(f"«{citation}» no es una cita válida (ejemplos: «Ley 30364, art. 15», «CP, art. 122-B», «Ley 30403»)")
         return value
 
     @property
     def citations(self) -> list[tuple[str, str | None, str]]:
         """(norm code, article or None, unit) of each citation."""
-        result = []
-        for citation in self.cita:
-            match = CITATION.match(citation)
-            result.append((match["code"].strip(), match["article"], match["unit"] or "art."))
-        return result
+        return [(c.norma, c.articulo, c.unidad) for c in map(parse_citation, self.cita)]
 
 
 class Glossary(BaseModel):
