@@ -23,8 +23,9 @@ from defensoria.registro.rules import load_rules
 @click.option("--defensoria", "council_name", help="Solo personas de esta defensoría.")
 @click.option("--programa", help="Programa cuyo avance se cuenta (por defecto el primero de las reglas).")
 @click.option("--publico", is_flag=True,
-              help="Versión para publicar: las cifras de 1 a 4 personas (y todas las de un grupo de menos de 5) se muestran "
-                   "como «<5», y las que permitirían calcularlas restando de un total se reservan con «—» (supresión complementaria).")
+              help="Versión para publicar: las cantidades de 1 a 4 personas (y las de un grupo de menos de 5) se muestran "
+                   "como «<5»; las horas y los % de un grupo pequeño, y las cifras que permitirían calcular una oculta restando "
+                   "de un total, se reservan con «—» (supresión complementaria), explicado en una nota.")
 @click.option("--salida", type=click.Path(dir_okay=False, path_type=Path), multiple=True,
               help="Archivo .html, .pdf, .csv o .xlsx (puede repetirse). Sin --salida se muestra en pantalla.")
 def report(base, raiz, reglas, dimension, periodo, desde, hasta, council_name, programa, publico, salida):
