@@ -49,6 +49,28 @@ class Source(BaseModel):
     corto: str = Field(min_length=3)
     url: str | None = Field(default=None, pattern=r"^https?://\S+$")
     leido: str = Field(min_length=5)
+    # diccionario, lexico, corpus, norma, manual, campaña…: how much weight a pair has
+    tipo: str | None = None
+    licencia: str | None = None
+
+
+# What a source shows for a term: the whole term with this meaning, only one of its
+# words (the term itself is the team's proposal), or the Spanish word kept as a loan
+# in Quechua text (juez, denuncia, comisaría).
+SCOPES = ("termino", "raiz", "prestamo")
+
+
+class Evidence(BaseModel):
+    """Where, in a declared source, a term or one of its words was read."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    fuente: str = Field(min_length=3)
+    # The form as printed or listed there ('t'aqwi', 'Hatun Kamachinan', 'juez')
+    forma: str = Field(min_length=2)
+    # Entry, page or sentence: enough for a reviewer to find it again
+    donde: str = Field(min_length=5)
+    alcance: str = Field(default="termino", pattern="^(" + "|".join(SCOPES) + ")$")
 
 
 class Term(BaseModel):
@@ -71,6 +93,12 @@ class Term(BaseModel):
     variantes_qu: list[str] = Field(default_factory=list)
     # False for terms too general to require in every translation (e.g. 'ley')
     comprobar_uso: bool = True
+    # What was read in the sources; required for a sourced term, optional for a proposal
+    evidencia: list[Evidence] = Field(default_factory=list)
+
+    @property
+    def sourced(self) -> bool:
+        return self.fuente_quechua != PROPOSAL
 
     @field_validator("cita", mode="before")
     @classmethod
@@ -116,6 +144,14 @@ class Glossary(BaseModel):
             if term.fuente_quechua != PROPOSAL and term.fuente_quechua not in self.fuentes:
                 known = ", ".join([PROPOSAL, *self.fuentes])
                 raise _EntryError(index, "fuente_quechua", f"fuente desconocida «{term.fuente_quechua}»; use una de: {known}.")
+            for number, evidence in enumerate(term.evidencia):
+                if evidence.fuente not in self.fuentes:
+                    known = ", ".join(self.fuentes)
+                    raise _EntryError(index, "evidencia", f"evidencia {number + 1}: fuente desconocida «{evidence.fuente}»; use una de: {known}.")
+            if term.sourced and not any(e.fuente == term.fuente_quechua and e.alcance != "raiz" for e in term.evidencia):
+                raise _EntryError(index, "evidencia", (
+                    f"el término cita la fuente «{term.fuente_quechua}» pero no dice qué se leyó allí: agregue en "
+                    "«evidencia» la forma y el lugar (alcance «termino» o «prestamo»), o deje «propuesta»."))
         return self
 
     def by_id(self) -> dict[str, Term]:
@@ -145,8 +181,12 @@ def _describe(loc: tuple, raw) -> str:
 
 # What the generic Spanish messages cannot know about these fields
 MESSAGES = {
-    "extra_forbidden": "campo desconocido (¿error de escritura?). Campos: id, es, qu, definicion_es, definicion_qu, cita, fuente_quechua, forma_en_fuente, variantes_es, variantes_qu, comprobar_uso.",
+    "extra_forbidden": "campo desconocido (¿error de escritura?). Campos: id, es, qu, definicion_es, definicion_qu, cita, fuente_quechua, forma_en_fuente, variantes_es, variantes_qu, comprobar_uso, evidencia (fuente, forma, donde, alcance).",
     "list_type": "debe ser una lista.",
+}
+PATTERN_MESSAGES = {
+    "id": "el id solo lleva minúsculas sin tildes, números y guiones (ejemplo: medida-de-proteccion).",
+    "alcance": "el alcance es «termino», «raiz» o «prestamo».",
 }
 
 
@@ -165,8 +205,9 @@ def parse_glossary(text: str, path: Path) -> Glossary:
             loc = context_error.loc
             raise SourceError(path, document.line(loc), f"{_describe(loc, raw)}: {context_error.message}") from None
         messages = MESSAGES
-        if first["type"] == "string_pattern_mismatch" and first["loc"] and first["loc"][-1] == "id":
-            messages = {**MESSAGES, "string_pattern_mismatch": "el id solo lleva minúsculas sin tildes, números y guiones (ejemplo: medida-de-proteccion)."}
+        field = first["loc"][-1] if first["loc"] else None
+        if first["type"] == "string_pattern_mismatch" and field in PATTERN_MESSAGES:
+            messages = {**MESSAGES, "string_pattern_mismatch": PATTERN_MESSAGES[field]}
         raise source_error(error, document, describe=lambda loc: _describe(loc, raw), messages=messages) from None
 
 

@@ -61,6 +61,9 @@ class Rules(BaseModel):
     nombres: list[str] = Field(default_factory=list)
     excepciones: list[str] = Field(default_factory=list)
     confusiones: dict[str, str] = Field(default_factory=dict)
+    # Roots with an ejective or aspirate, as the Cusco lexicon writes them (k'iti, qhawa)
+    conocidas: list[str] = Field(default_factory=list)
+    _known: dict[str, str] = PrivateAttr(default_factory=dict)
     _loans: list[str] = PrivateAttr(default_factory=list)
     _names: set[str] = PrivateAttr(default_factory=set)
     _exceptions: set[str] = PrivateAttr(default_factory=set)
@@ -75,6 +78,8 @@ class Rules(BaseModel):
         # '-qti-' (between hyphens): a suffix searched inside words; 'khari': a word start
         self._confusions = {fold(k): v for k, v in self.confusiones.items() if not _is_infix(k)}
         self._infixes = {fold(k.strip("-")): v for k, v in self.confusiones.items() if _is_infix(k)}
+        # A known root without its marks (kiti for k'iti) is the slip to find
+        self._known = {plain(fold(w)): fold(w) for w in self.conocidas if plain(fold(w)) != fold(w)}
         # The written form of each loan stem and name, accents included (policía, Julián)
         self._spellings = {fold(w): _lower(w) for w in (*self.prestamos, *self.nombres)}
 
@@ -94,6 +99,14 @@ def fold(text: str) -> str:
     for mark in WRONG_APOSTROPHES:
         text = text.replace(mark, "'")
     return text.replace("\0", "ñ")
+
+
+MARKS = re.compile(r"(ch|[ptkq])['h]")
+
+
+def plain(word: str) -> str:
+    """The word without ejective and aspirate marks: k'iti → kiti, qhawa → qawa."""
+    return MARKS.sub(r"\1", word)
 
 
 def _is_infix(key: str) -> bool:
@@ -218,6 +231,11 @@ def check_word(word: str, rules: Rules, *, sentence_start: bool = True,
         if w.startswith(wrong_form):
             return ERROR, f"«{word}»: se escribe «{right}» (no «{wrong_form}»)."
     stem = _allowing_stem(word, rules)
+    if stem is None:
+        for bare, root in rules._known.items():
+            if w.startswith(bare) and not w.startswith(root) and plain(w).startswith(bare):
+                return ERROR, (f"«{word}»: la raíz se escribe «{root}» (consonante glotalizada o aspirada, "
+                               "léxico de Cusco en docs/_datos/ortografia-qu.yml).")
     slips, fixed = _infix_slips(word, stem, rules)
     if slips:
         forms = " y ".join(f"«{rules._infixes[wrong]}» (no «-{wrong}-»)" for wrong in slips)
