@@ -15,7 +15,6 @@ List it before `defensoria` in mkdocs.yml.
 """
 
 import os
-import re
 from pathlib import Path
 
 from mkdocs.config import config_options
@@ -24,16 +23,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 from defensoria.catalog import MODULE_FILE, Module, load_modules
+from defensoria.content.project import key_points_of, module_page, module_title, translated_objectives
 from defensoria.errors import SourceError
-from defensoria.pages import language_of, read_page
+from defensoria.pages import language_of
 from defensoria.taller.duration import format_minutes
 from defensoria.taller.guides import GUIDE_FILE_ANY, GUIDES_FOLDER, Guide, load_guides
 
 GUIDES_MARKER = "<!-- guias-taller -->"
 OBJECTIVES_MARKER = "<!-- objetivos-del-modulo -->"
 KEY_POINTS_MARKER = "<!-- puntos-clave-del-modulo -->"
-KEY_POINTS_BLOCK = re.compile(r"^!!! puntos-clave[^\n]*\n((?:(?: {4}[^\n]*)?\n)+)", re.MULTILINE)
-LEARN_SECTION = re.compile(r"^## (?:Lo que vas a aprender|Imatam yachanki)\s*\n(.*?)(?=^## |\Z)", re.MULTILINE | re.DOTALL)
 
 TEXT = {
     "es": {
@@ -125,13 +123,6 @@ def guide_title(guide: Guide) -> str:
     return guide.title.split(":", 1)[1].strip() if ":" in guide.title else guide.title
 
 
-def module_title(module: Module, language: str) -> str:
-    translated = module.page_path(language)
-    if language != "es" and translated.is_file():
-        return read_page(translated).meta.get("title", module.title)
-    return module.title
-
-
 def module_link(module: Module, source: Path) -> str:
     return relative(source, Path("modulos") / module.path.name)
 
@@ -140,24 +131,20 @@ def objectives(module: Module, language: str, source: Path) -> str:
     """The module's objectives: the catalogue's (Spanish) or the Quechua page's own list."""
     text = TEXT[language]
     link = text["see_module"].format(n=int(module.modulo[1:]), title=module_title(module, language), link=module_link(module, source))
-    translated = module.page_path(language)
-    if language != "es" and translated.is_file():
-        section = LEARN_SECTION.search(read_page(translated).body)
-        items = [line for line in (section.group(1).splitlines() if section else []) if line.startswith("- ")]
-        if items:
-            return "\n".join(items) + f"\n\n{link}\n"
+    if translated := translated_objectives(module, language):
+        return "\n".join(f"- {item}" for item in translated) + f"\n\n{link}\n"
     lines = [f"{i}. {objective}" for i, objective in enumerate(module.objetivos, start=1)]
     return "\n".join(lines) + f"\n\n{link}\n"
 
 
 def key_points(module: Module, language: str, source: Path) -> str:
     """The `!!! puntos-clave` list of the module page in this language (or the Spanish one)."""
-    page_path = module.page_path(language)
-    if not page_path.is_file():
-        page_path = module.page_path("es")
-    match = KEY_POINTS_BLOCK.search(read_page(page_path).body)
-    if not match:
-        raise PluginError(f"{page_path}: falta el bloque '!!! puntos-clave' que la guía del taller muestra.")
-    items = [line[4:] for line in match.group(1).splitlines() if line.strip()]
+    page = module_page(module, language) or module_page(module, "es")
+    try:
+        points = key_points_of(page)
+    except SourceError as error:
+        raise PluginError(f"{error.path}: falta el bloque '!!! puntos-clave' que la guía del taller muestra ({error.detail})") from None
     link = TEXT[language]["see_module"].format(n=int(module.modulo[1:]), title=module_title(module, language), link=module_link(module, source))
-    return "\n".join(items) + f"\n\n{link}\n"
+    # One tight list in the guide, whatever spacing the module page uses
+    items = "\n".join(line for line in points.markdown.splitlines() if line.strip())
+    return items + f"\n\n{link}\n"
