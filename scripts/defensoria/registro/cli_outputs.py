@@ -6,7 +6,7 @@ import click
 
 from defensoria.registro import certificates as certs
 from defensoria.registro import db
-from defensoria.registro.cli import console, date_option, db_options, opened, progress_bar, registro
+from defensoria.registro.cli_base import console, date_option, db_options, opened, progress_bar, registro
 from defensoria.registro.cli_people import rules_option
 from defensoria.registro.report_files import FORMATS, write_report
 from defensoria.registro.reports import DIMENSIONS, PERIODS, build_report
