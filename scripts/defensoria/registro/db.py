@@ -16,6 +16,8 @@ from defensoria import paths
 from defensoria.errors import DefensoriaError
 
 ENV_VAR = "DEFENSORIA_REGISTRO"
+# How long a write waits for another command (an import, a merge) to finish with the file
+BUSY_SECONDS = 10.0
 
 
 class DatabaseError(DefensoriaError):
@@ -163,8 +165,27 @@ def _v4_revocation_reason(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v5_person_community_and_birth_year(conn: sqlite3.Connection) -> None:
+    # The community a person lives in (a sheet's 'Comunidad' column, which may differ from
+    # the council's) and an approximate birth year from an 'Edad' column: both help to
+    # tell apart people with the same names. Archiving erases both.
+    _run_script(conn,
+        """
+        ALTER TABLE people ADD COLUMN home_community TEXT;
+        ALTER TABLE people ADD COLUMN birth_year INTEGER;
+        CREATE INDEX people_by_council_name ON people(council_id, name_key);
+        """
+    )
+    # Names stored as "Ch'Aska Q'Ori" by an earlier version are written "Ch'aska Q'ori"
+    from defensoria.registro.values import clean_name
+
+    conn.create_function("clean_name", 1, lambda text: clean_name(text) if text else text, deterministic=True)
+    conn.execute("UPDATE people SET given_names = clean_name(given_names), surnames = clean_name(surnames)"
+                 " WHERE given_names LIKE '%''%' OR surnames LIKE '%''%'")
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
-    _v1_initial, _v2_duplicate_reviews, _v3_attendance_modules, _v4_revocation_reason)
+    _v1_initial, _v2_duplicate_reviews, _v3_attendance_modules, _v4_revocation_reason, _v5_person_community_and_birth_year)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -176,7 +197,7 @@ def connect(path: Path | str, *, create: bool = True) -> sqlite3.Connection:
             raise DatabaseError(f"no existe la base de datos {path}. Indique otra con --base o importe un archivo primero.")
         path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        conn = sqlite3.connect(path, isolation_level=None)
+        conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_SECONDS)
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA temp_store = MEMORY")  # report and import scratch tables
@@ -202,14 +223,29 @@ def migrate(conn: sqlite3.Connection) -> int:
 
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any error: nothing is half-written."""
-    conn.execute("BEGIN IMMEDIATE")
+    """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any error: nothing is half-written.
+
+    Only one writer at a time: when another command holds the file longer than
+    BUSY_SECONDS, this one stops with a Spanish message and changes nothing.
+    """
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as error:
+        if "locked" not in str(error) and "busy" not in str(error):
+            raise
+        raise DatabaseError(f"la base de datos {database_file(conn)} está ocupada: otra importación u otra orden la está usando. "
+                            "Espere a que termine y vuelva a intentar; no se cambió nada.") from None
     try:
         yield conn
     except BaseException:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+def database_file(conn: sqlite3.Connection) -> str:
+    row = conn.execute("PRAGMA database_list").fetchone()
+    return row[2] or ":memory:"
 
 
 def backup(conn: sqlite3.Connection, target: Path) -> Path:
