@@ -390,7 +390,9 @@ def _finish(conn, result: ImportResult, source, path: Path, rejects_path: Path |
 def write_rejects(target: Path, headers: list[str], rejects: list[tuple[int, str, list]], delimiter: str = ";") -> Path:
     """The rejected rows with line and reason, as UTF-8 CSV with BOM (opens right in Excel)."""
     partial = target.with_name(target.name + ".parcial")
-    with partial.open("w", encoding="utf-8-sig", newline="") as handle:
+    partial.unlink(missing_ok=True)
+    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)  # rejects hold personal data
+    with open(descriptor, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, delimiter=delimiter)
         writer.writerow(["linea", "motivo", *headers])
         for line, reason, values in rejects:
