@@ -12,7 +12,7 @@ import pytest
 
 from conftest import in_ci
 from defensoria.cli import cli
-from defensoria.quiz.exporting import UnsupportedType, dispatch
+from defensoria.quiz.export_common import UnsupportedType, dispatch
 from defensoria.quiz.bank import load_banks
 from quiz_fixtures import quiz_project  # noqa: F401
 
@@ -142,7 +142,7 @@ def _qti_score(item, response: set[str]) -> float:
 
 
 def test_qti_gives_partial_credit_like_moodle(runner, quiz_project):
-    from defensoria.quiz.exporting import multiple_fractions
+    from defensoria.quiz.export_common import multiple_fractions
 
     archive = zipfile.ZipFile(io.BytesIO(export(runner, quiz_project, "qti")))
     multiple = ET.fromstring(archive.read("items/m04-donde.xml"))
