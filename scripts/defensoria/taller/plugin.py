@@ -28,6 +28,7 @@ from defensoria.errors import SourceError
 from defensoria.pages import language_of, read_page
 from defensoria.taller.duration import format_minutes
 from defensoria.taller.guides import GUIDE_FILE_ANY, GUIDES_FOLDER, Guide, load_guides
+from defensoria.voz_alta import FOLDER as READ_ALOUD_FOLDER, module_has_read_aloud
 
 GUIDES_MARKER = "<!-- guias-taller -->"
 OBJECTIVES_MARKER = "<!-- objetivos-del-modulo -->"
@@ -41,6 +42,7 @@ TEXT = {
         "pending": "en preparación",
         "none": "Las guías se publican aquí a medida que están listas.",
         "note": "Para formadoras y formadores: [guía del taller de este módulo]({link}).",
+        "read_aloud": "Para leer en voz alta en la asamblea o la radio: [texto de este módulo]({link}).",
         "see_module": "Del [módulo {n}, {title}]({link}).",
     },
     "qu": {
@@ -48,6 +50,7 @@ TEXT = {
         "pending": "wakichikuchkan",
         "none": "Yachachiqpaq qillqakunaqa kaypim rikhurinqa, wakichisqa kasqanman hina.",
         "note": "Yachachiqkunapaq: [kay yachaypa yachachiqpaq qillqan]({link}).",
+        "read_aloud": "Huñunakuypi utaq radiopi kunkawan ñawinchanapaq: [kay yachaypa qillqan]({link}).",
         "see_module": "[{n} yachaymanta, {title}]({link}).",
     },
 }
@@ -91,6 +94,10 @@ class TalleresPlugin(BasePlugin[TalleresConfig]):
             link = relative(source, GUIDES_FOLDER / f"{module_match.group(1)}-guia.md")
             note = TEXT[language]["note"].format(link=link)
             markdown = f'{markdown.rstrip()}\n\n<small class="nota-formadores">{note}</small>\n'
+        if self.config.module_note and module_match and module_has_read_aloud(self.root, module_match.group(1)):
+            link = relative(source, READ_ALOUD_FOLDER / f"{module_match.group(1)}.md")
+            note = TEXT[language]["read_aloud"].format(link=link)
+            markdown = f'{markdown.rstrip()}\n\n<small class="nota-formadores nota-voz-alta">{note}</small>\n'
         return markdown
 
     def guide_table(self, language: str, source: Path) -> str:
