@@ -27,10 +27,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from defensoria import paths
+from defensoria.content.validation import source_error
+from defensoria.content.yamlfile import read_yaml
 from defensoria.errors import SourceError
 from defensoria.translation.text import WORD
 
@@ -302,18 +303,11 @@ def rules_path(root: Path | None = None) -> Path:
 
 @lru_cache(maxsize=8)
 def _load_cached(path: Path, mtime: float) -> Rules:
-    text = path.read_text(encoding="utf-8")
+    document = read_yaml(path, "la lista de ortografía")
     try:
-        raw = yaml.safe_load(text) or {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise SourceError(path, mark.line + 1 if mark else None, "la lista de ortografía no es YAML válido.") from None
-    try:
-        return Rules.model_validate(raw)
+        return Rules.model_validate(document.data or {})
     except ValidationError as error:
-        first = error.errors()[0]
-        where = " → ".join(str(p) for p in first["loc"])
-        raise SourceError(path, None, f"campo «{where}»: {first['msg']}") from None
+        raise source_error(error, document) from None
 
 
 def load_rules(root: Path | None = None, path: Path | None = None) -> Rules:
