@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 QUERIES = Path(__file__).with_name("search_queries.yml")
 GOAL_KIB = 60
 TOP = 5
-PLACEHOLDER = "() => { const m = document.querySelector('.md-search-result__meta'); return m && m.textContent.trim(); }"
+META = "() => { const m = document.querySelector('.md-search-result__meta'); return m && m.textContent.trim(); }"
 
 
 def build(project: Path, target: Path, scripts: Path) -> None:
@@ -47,11 +47,11 @@ def gzip_kib(path: Path) -> float:
 
 def top_pages(page, query: str, language: str) -> list[str]:
     """The first pages the site's search lists for a query, as paths under the language root."""
-    field = page.locator(".md-search__input")
-    field.fill("")
-    empty = page.evaluate(PLACEHOLDER)
-    field.fill(query)
-    page.wait_for_function(f"() => ({PLACEHOLDER})() !== {empty!r}", timeout=60_000)
+    # Blank the result count, then wait for Material to write the new one
+    page.eval_on_selector(".md-search-result__meta", "meta => { meta.textContent = '' }")
+    page.locator(".md-search__input").fill("")
+    page.keyboard.type(query)
+    page.wait_for_function(f"() => !!({META})()", timeout=60_000)
     page.wait_for_timeout(250)  # Material renders results in batches
     hrefs = page.eval_on_selector_all(
         ".md-search-result__item > .md-search-result__link", "links => links.map(a => a.href)")
@@ -72,6 +72,7 @@ def recall(browser, base: str, queries: dict) -> dict[str, tuple[int, int, list[
         page = context.new_page()
         page.goto(f"{base}/{'qu/' if language == 'qu' else ''}index.html")
         page.click("label[for='__search']")
+        page.wait_for_timeout(1500)  # the index is fetched when search opens; let the worker load it
         hits, misses = 0, []
         for item in items:
             found = top_pages(page, item["query"], language)

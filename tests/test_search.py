@@ -157,7 +157,8 @@ def test_quechua_search_finds_pages_from_inflected_words(browser, built_site):
     try:
         page.goto((built_site / "qu" / "index.html").as_uri())
         page.click("label[for=__search]")
-        page.fill(".md-search__input", "maqaykunamanta")
+        page.wait_for_timeout(800)  # typing before the index is loaded is not searched
+        page.keyboard.type("maqaykunamanta", delay=20)
         page.wait_for_selector(".md-search-result__item", timeout=15000)
         links = page.eval_on_selector_all(".md-search-result__item > .md-search-result__link", "ls => ls.map(a => a.href)")
         assert any("/qu/modulos/m02-que-es-la-violencia.html" in link for link in links[:5]), links
@@ -175,7 +176,8 @@ def test_search_on_a_guide_finds_guides_and_on_a_module_does_not(browser, built_
         for start, expect_guides in (("formadores/guias/m04-guia.html", True), ("modulos/m04-la-denuncia.html", False)):
             page.goto((built_site / start).as_uri())
             page.click("label[for=__search]")
-            page.fill(".md-search__input", "papelógrafo")
+            page.wait_for_timeout(800)
+            page.keyboard.type("papelógrafo", delay=20)
             page.wait_for_function("() => /\\d|No se/.test(document.querySelector('.md-search-result__meta').textContent)", timeout=15000)
             page.wait_for_timeout(300)
             links = page.eval_on_selector_all(".md-search-result__link", "ls => ls.map(a => a.href)")
