@@ -43,13 +43,14 @@ class LegalStatus:
         return "revisado" if self.total and self.ok == self.total else "pendiente"
 
     def text(self, language: str = "es") -> str:
+        """One line for the page and the printed footers (no final full stop)."""
         if language == "qu":
             if self.estado == "revisado":
-                return f"Kamachiy yachaqwan qhawasqa: {self.por}, {_date(self.fecha)}."
-            return f"Manaraq kamachiy yachaqwan qhawasqa ({self.ok}/{self.total})."
+                return f"Kamachiy yachaqwan qhawasqa: {self.por}, {_date(self.fecha)}"
+            return f"Manaraq kamachiy yachaqwan qhawasqa ({self.ok}/{self.total})"
         if self.estado == "revisado":
-            return f"Revisión legal: revisado por {self.por} el {_date(self.fecha)}."
-        return f"Revisión legal: pendiente ({self.ok} de {self.total} afirmaciones revisadas)."
+            return f"Revisión legal: revisado por {self.por} el {_date(self.fecha)}"
+        return f"Revisión legal: pendiente ({self.ok} de {self.total} afirmaciones revisadas)"
 
 
 @dataclass
@@ -155,3 +156,21 @@ def snapshot(root: Path | None = None) -> Snapshot:
     """The project's review state (recomputed only when a source or record changed)."""
     root = (root or paths.find_root()).resolve()
     return _snapshot(root, _signature(root))
+
+
+def for_page(path: Path) -> tuple[Snapshot, str]:
+    """The snapshot of the project a page belongs to, and the page's path under docs/."""
+    root = paths.find_root(Path(path).parent)
+    relative = Path(path).resolve().relative_to(paths.docs_dir(root).resolve()).as_posix()
+    return snapshot(root), relative
+
+
+def translation_reviewed(quechua_page: Path) -> bool:
+    """Whether every segment of a Quechua page is reviewed and unchanged."""
+    state, relative = for_page(quechua_page)
+    return state.quechua(relative).estado == "revisado"
+
+
+def module_legal_text(module_page: Path, modulo: str, language: str) -> str:
+    state, _ = for_page(module_page)
+    return state.legal(modulo).text(language)
