@@ -44,6 +44,8 @@ class Segment:
     qu_end: int = 0
     qu_indent: int = 0
     yaml_path: tuple = ()
+    # For YAML strings: the Quechua scalar's span in the file (character offsets)
+    qu_span: tuple[int, int] = (0, 0)
 
     @property
     def es_hash(self) -> str:
@@ -132,6 +134,7 @@ def yaml_segments(path: Path, root: Path, prefix: str) -> list[Segment]:
         segments.append(Segment(
             id=ident or prefix, page=prefix, es=es, qu=qu, es_file=path, es_line=es_node.start_mark.line + 1,
             qu_file=path, qu_line=qu_node.start_mark.line + 1, kind="cadena", yaml_path=key_path,
+            qu_span=(qu_node.start_mark.index, qu_node.end_mark.index),
         ))
     return segments
 
