@@ -145,3 +145,8 @@ cli.add_command(print_materials)
 from defensoria.zim.cli import zim  # noqa: E402
 
 cli.add_command(zim)
+
+# Review by real people: legal claims and Quechua segments
+from defensoria.revision.cli import revision  # noqa: E402
+
+cli.add_command(revision)

@@ -15,10 +15,9 @@ import yaml
 
 from defensoria import paths
 from defensoria.catalog import load_modules
-from defensoria.legal.citations import CITATION, parse_citation
+from defensoria.content.citations import ANY_BRACKETS, parse_citation, resolve
+from defensoria.content.markdown import read_page
 from defensoria.legal.norms import load_norms
-from defensoria.pages import read_page
-from defensoria.revision.blocks import split_blocks
 from defensoria.revision.records import normalise, text_hash
 
 # A sentence ends with . ! ? (or a citation after them) before a capital or an opening sign
@@ -40,7 +39,7 @@ class Claim:
     @property
     def afirmacion(self) -> str:
         """The claim in plain words for the lawyer: no emphasis, citations in parentheses."""
-        plain = CITATION.sub(lambda m: f"({m.group(0)[2:-2].strip()})", self.texto)
+        plain = ANY_BRACKETS.sub(lambda m: f"({m.group(0)[2:-2].strip()})", self.texto)
         return normalise(EMPHASIS.sub("", plain))
 
     @property
@@ -75,9 +74,8 @@ class _Collector:
     def literal(self, citations: tuple[str, ...]) -> str:
         texts = []
         for raw in citations:
-            match = CITATION.fullmatch(f"[[{raw}]]")
-            citation = parse_citation(match) if match else None
-            found = self.norms.find(citation.norma, citation.articulo) if citation else None
+            citation = parse_citation(raw)
+            found = resolve(citation, self.norms) if citation else None
             if found:
                 norm, article = found
                 texts.append(((article or norm).extracto or "").strip())
@@ -90,17 +88,16 @@ class _Collector:
         self.claims.setdefault(ident, Claim(ident, modulo, path, line, text, citations, self.literal(citations), origen))
 
     def page(self, modulo: str, path: Path) -> None:
-        page = read_page(path)
-        key_points = _key_point_lines(page.body, page.body_line)
-        for block in split_blocks(page.body, page.body_line):
+        for block in read_page(path).blocks():
             if "[[" not in block.text or block.kind == "heading":
                 continue
-            origen = "puntos-clave" if block.start in key_points else "pagina"
-            pieces = [block.text] if block.kind in ("item", "row", "admonition") else split_sentences(block.text)
+            origen = "puntos-clave" if block.admonition == "puntos-clave" else "pagina"
+            text = normalise(block.text)
+            pieces = [text] if block.kind in ("item", "table-row", "admonition-title") else split_sentences(text)
             for piece in pieces:
-                citations = tuple(m.group(0)[2:-2].strip() for m in CITATION.finditer(piece))
+                citations = tuple(m.group(1).strip() for m in ANY_BRACKETS.finditer(piece))
                 if citations:
-                    self.add(modulo, path, block.start, piece, citations, origen)
+                    self.add(modulo, path, block.line, piece, citations, origen)
 
     def quiz(self, modulo: str, path: Path) -> None:
         text = path.read_text(encoding="utf-8")
@@ -137,21 +134,6 @@ class _Collector:
             for number, article in norm.articulos.items():
                 citation = f"{code}, {norm.unidad} {number}"
                 self.add("normas", path, lines.get((code, number), 1), article.resumen, (citation,), "normas")
-
-
-def _key_point_lines(body: str, first_line: int) -> set[int]:
-    """Lines inside the `!!! puntos-clave` block (what handouts print)."""
-    lines = body.split("\n")
-    inside, result = False, set()
-    for offset, line in enumerate(lines):
-        if line.startswith("!!! puntos-clave"):
-            inside = True
-            continue
-        if inside and line.strip() and not line.startswith(("    ", "\t")):
-            inside = False
-        if inside:
-            result.add(first_line + offset)
-    return result
 
 
 def _question_nodes(node) -> list:

@@ -152,6 +152,20 @@ def paper_html(segments: list[Segment], records: Records) -> str:
     return "".join(parts)
 
 
+def marks_csv(segments: list[Segment], records: Records) -> str:
+    """The sheet a coordinator fills from the paper packet: an x in `revisado` per ticked box."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\n")
+    writer.writerow(["numero", "id", "huella_es", "huella_qu", "castellano", "revisado"])
+    for number, segment in enumerate(segments, start=1):
+        writer.writerow([number, segment.id, segment.es_hash, segment.qu_hash, normalise(segment.es)[:60],
+                         "x" if reviewed(segment, records) else ""])
+    return out.getvalue()
+
+
 def export_quechua(out_dir: Path, formato: str, root: Path | None = None, pagina: str | None = None) -> QuechuaExport:
     """Write the segments (all, or one page's) as PO, XLIFF or the paper packet."""
     root = root or paths.find_root()
@@ -167,5 +181,6 @@ def export_quechua(out_dir: Path, formato: str, root: Path | None = None, pagina
         from defensoria.printing.pdf import html_to_pdf
 
         pdf = html_to_pdf(paper_html(segments, records), out_dir, title="Revisión del quechua", language="qu")
+        write_atomic(out_dir / CSV_NAME, marks_csv(segments, records))
         target = write_atomic(out_dir / PDF_NAME, pdf)
     return QuechuaExport(target, len(segments), done)

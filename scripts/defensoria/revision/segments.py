@@ -22,10 +22,9 @@ import yaml
 
 from defensoria import paths
 from defensoria.errors import SourceError
-from defensoria.legal.norms import slug
-from defensoria.pages import read_page, spanish_source
-from defensoria.revision.blocks import Block, split_blocks
-from defensoria.revision.records import text_hash
+from defensoria.content.citations import slug
+from defensoria.content.markdown import Block, read_page, spanish_source
+from defensoria.revision.records import normalise, text_hash
 
 
 @dataclass(frozen=True)
@@ -38,11 +37,9 @@ class Segment:
     es_line: int
     qu_file: Path
     qu_line: int
-    kind: str          # heading | paragraph | item | row | admonition | cadena
-    # Where the Quechua text sits: (first line, last line, indentation) for pages;
-    # the key path for YAML strings
+    kind: str          # heading | paragraph | item | table-row | admonition-title | cadena
+    # Last line of the Quechua block (pages), to write an edited translation back
     qu_end: int = 0
-    qu_indent: int = 0
     yaml_path: tuple = ()
     # For YAML strings: the Quechua scalar's span in the file (character offsets)
     qu_span: tuple[int, int] = (0, 0)
@@ -65,7 +62,7 @@ def _sections(blocks: list[Block]) -> list[tuple[str, list[Block]]]:
     sections: list[tuple[str, list[Block]]] = [("inicio", [])]
     for block in blocks:
         if block.kind == "heading":
-            sections.append((slug(block.heading) or "seccion", [block]))
+            sections.append((slug(block.text) or "seccion", [block]))
         else:
             sections[-1][1].append(block)
     return [(name, items) for name, items in sections if items]
@@ -79,8 +76,8 @@ def page_segments(spanish: Path, root: Path) -> list[Segment]:
     docs = paths.docs_dir(root)
     key = _relative(spanish, docs)[: -len(".md")]
     es_page, qu_page = read_page(spanish), read_page(quechua)
-    es_sections = _sections(split_blocks(es_page.body, es_page.body_line))
-    qu_sections = _sections(split_blocks(qu_page.body, qu_page.body_line))
+    es_sections = _sections(es_page.blocks())
+    qu_sections = _sections(qu_page.blocks())
     segments = []
     seen: dict[str, int] = {}
     for (name, es_blocks), (_, qu_blocks) in zip(es_sections, qu_sections):
@@ -88,9 +85,9 @@ def page_segments(spanish: Path, root: Path) -> list[Segment]:
         section = name if seen[name] == 1 else f"{name}-{seen[name]}"
         for number, (es_block, qu_block) in enumerate(zip(es_blocks, qu_blocks)):
             segments.append(Segment(
-                id=f"{key}/{section}/{number}", page=_relative(spanish, docs), es=es_block.text, qu=qu_block.text,
-                es_file=spanish, es_line=es_block.start, qu_file=quechua, qu_line=qu_block.start,
-                kind=qu_block.kind, qu_end=qu_block.end, qu_indent=qu_block.indent,
+                id=f"{key}/{section}/{number}", page=_relative(spanish, docs), es=normalise(es_block.text),
+                qu=normalise(qu_block.text), es_file=spanish, es_line=es_block.line, qu_file=quechua,
+                qu_line=qu_block.line, kind=qu_block.kind, qu_end=qu_block.end,
             ))
     return segments
 
@@ -130,6 +127,7 @@ def yaml_segments(path: Path, root: Path, prefix: str) -> list[Segment]:
         es, qu = _construct(es_node), _construct(qu_node)
         if not isinstance(es, str) or not isinstance(qu, str):
             continue
+        es, qu = normalise(es), normalise(qu)
         ident = "/".join(part for part in (prefix, *key_path) if part)
         segments.append(Segment(
             id=ident or prefix, page=prefix, es=es, qu=qu, es_file=path, es_line=es_node.start_mark.line + 1,
