@@ -26,7 +26,7 @@ DECISIONS = ("ok", "corregir")
 @dataclass(frozen=True)
 class LegalExport:
     xlsx: Path
-    pdf: Path
+    pdf: Path | None
     claims: int
 
 
@@ -161,11 +161,12 @@ def _relative_links(pdf: bytes, folder: Path) -> bytes:
     return out.getvalue()
 
 
-def export_legal(out_dir: Path, root: Path | None = None) -> LegalExport:
-    """Write the spreadsheet and the paper version of every legal claim into `out_dir`."""
+def export_legal(out_dir: Path, root: Path | None = None, paper: bool = True) -> LegalExport:
+    """Write the spreadsheet and (unless `paper` is False) the paper version of every
+    legal claim into `out_dir`."""
     root = root or paths.find_root()
     claims = all_claims(root)
     out_dir = Path(out_dir)
     xlsx = write_xlsx(claims, out_dir / XLSX_NAME, root)
-    pdf = write_pdf(claims, out_dir / PDF_NAME, root)
+    pdf = write_pdf(claims, out_dir / PDF_NAME, root) if paper else None
     return LegalExport(xlsx, pdf, len(claims))

@@ -87,14 +87,16 @@ def xliff_bytes(segments: list[Segment], root: Path, records: Records) -> bytes:
                        .replace("version='1.1'", "version='1.2'"))
 
     store = Xliff12(sourcelanguage="es", targetlanguage="qu")
-    for segment in segments:
+    for index, segment in enumerate(segments, start=1):
         es, qu = normalise(segment.es), normalise(segment.qu)
         if not es:
             continue
         unit = store.addsourceunit(es)
         unit.settarget(qu)
         unit.setid(segment.id)
-        unit.addlocation(_where(segment.qu_file, segment.qu_line, root))
+        # Context-group names must be unique in the file (the schema says so; addlocation leaves them empty)
+        where, line = _where(segment.qu_file, segment.qu_line, root).rsplit(":", 1)
+        unit.createcontextgroup(f"ubicacion-{index}", [("sourcefile", where), ("linenumber", line)], purpose="location")
         if reviewed(segment, records):
             unit.markapproved(True)
             unit.set_state_n(unit.S_SIGNED_OFF)
