@@ -150,8 +150,9 @@ class Project:
         return load_guides(self.root, language)
 
     def rules(self, path: Path | None = None) -> Rules:
-        """The completion rules (registro/reglas.yml unless another file is given)."""
-        return load_rules(path)
+        """The completion rules: `path`, else this checkout's registro/reglas.yml."""
+        own = self.root / "scripts" / "defensoria" / "registro" / "reglas.yml"
+        return load_rules(path or (own if own.is_file() else None))
 
 
 def key_points_of(page: MarkdownPage) -> KeyPoints:

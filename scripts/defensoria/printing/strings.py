@@ -99,7 +99,7 @@ LABELS = {
         places=(
             Place("comisaria", "Comisaría", "Policíam kamachiqman willakuyta chaskin. Mana qullqiyuqmi, manam abogadota necesitankichu.", "Policíam kamachiqman willakuyta chaskin.", "Ley 30364, art. 15"),
             Place("cuidado", "Centro Emergencia Mujer (CEM)", "Kamachiymanta yuyaychan, sunqu yanapayta, ayllu yanapaytapas qun. Mana qullqiyuqmi.", "Kamachiymanta yuyaychan, sunqu yanapayta qun."),
-            Place("juzgado", "Juzgado de paz", "Juzgado de familia mana kaptinqa, kamachiqman willakuyta chaskin.", "Juzgado de familia mana kaptinqa.", "Ley 30364, art. 15"),
+            Place("juzgado", "Juzgado de paz", "Ayllukunapaq juzgado mana kaptinqa, kamachiqman willakuyta chaskin.", "Ayllukunapaq juzgado mana kaptinqa.", "Ley 30364, art. 15"),
             Place("nino", "DEMUNA", "Municipalidadpi wawakunata amachaq defensoríam.", "Wawakunata amachan."),
         ),
         qr="Tukuy yachayta celularniykipi ñawinchay",

@@ -17,7 +17,7 @@ from defensoria.errors import DefensoriaError
 from defensoria.registro import db, model
 from defensoria.registro.importer import import_file
 from defensoria.registro.signin import build_sheet, write_sheet
-from defensoria.registro.values import parse_date
+from defensoria.registro.values import parse_date, parse_yes_no
 
 console = Console(highlight=False, soft_wrap=True, emoji=False)
 
@@ -45,7 +45,15 @@ def progress_bar() -> Progress:
 
 
 def confirm(yes: bool, question: str) -> None:
-    if not yes and not click.confirm(question, default=False):
+    """Ask sí/no in Spanish: s, si, sí, x, 1 say yes; anything else (or Enter) cancels."""
+    if yes:
+        return
+    answer = click.prompt(f"{question} [s/N]", default="", show_default=False, prompt_suffix=" ")
+    try:
+        agreed = parse_yes_no(answer, default=False)
+    except ValueError:
+        agreed = False
+    if not agreed:
         raise DefensoriaError("cancelado; no se cambió nada.")
 
 

@@ -43,6 +43,7 @@ EXIT_TAG = re.compile(r"<a\b[^>]*\bdata-dc-salida-boton\b[^>]*>")
 HREF = re.compile(r'\bhref="[^"]*"')
 SEARCH_FORM = '<form class="md-search__form" name="search">'
 NO_SEARCH_FORM = '<form class="md-search__form" name="dc-busqueda-kiwix">'
+SEARCH_COMPONENT = 'data-md-component="search"'
 HIDE_SEARCH = ('<style>.md-search,.md-header__button[for="__search"]{display:none!important}</style>')
 TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
 HTML_LANG = re.compile(r'<html\s+lang="([a-z]{2})"')
@@ -143,6 +144,7 @@ def adapt_page(markup: str, path: str, day: date) -> str:
     markup = EXIT_TAG.sub(lambda tag: HREF.sub(f'href="{neutral}"', tag.group(0), count=1), markup)
     if SEARCH_FORM in markup:
         markup = markup.replace(SEARCH_FORM, NO_SEARCH_FORM, 1).replace("</head>", HIDE_SEARCH + "</head>", 1)
+        markup = markup.replace(SEARCH_COMPONENT, "data-dc-busqueda-kiwix", 1)
     if DATE_MARKER in markup:
         stamp = f'<p class="dc-edicion-zim"><strong>{html.escape(date_text(page_language(markup), day))}</strong></p>'
         markup = markup.replace(DATE_MARKER, stamp)
