@@ -12,7 +12,7 @@ import pytest
 
 from conftest import in_ci
 from defensoria.cli import cli
-from defensoria.quiz.exporting import UnsupportedType, dispatch
+from defensoria.quiz.export_common import UnsupportedType, dispatch
 from defensoria.quiz.bank import load_banks
 from quiz_fixtures import quiz_project  # noqa: F401
 

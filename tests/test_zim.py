@@ -48,11 +48,11 @@ def test_site_search_is_switched_off_and_hidden_in_favour_of_kiwix_search():
     adapted = adapt_page(PAGE, "index.html", DAY)
     # Material starts its search worker only for a form named "search"
     assert 'name="search"' not in adapted and 'data-md-component="search"' not in adapted
-    assert re.search(r"<style>\.md-search[^<]*display:none!important}</style></head>", adapted)
+    assert re.search(r"<style>\.md-search[^{]*\{display:none!important}[^<]*</style></head>", adapted)
 
 
 def test_the_date_of_the_file_replaces_the_marker_in_the_page_language():
-    assert "2026-12" in adapt_page(PAGE, "qu/sin-internet.html", DAY)
+    assert "2026\u201112" in adapt_page(PAGE, "qu/sin-internet.html", DAY)
     assert "<!-- edicion-zim -->" not in adapt_page(PAGE, "qu/sin-internet.html", DAY)
     assert "diciembre de 2026" in adapt_page(PAGE.replace('lang="qu"', 'lang="es"'), "sin-internet.html", DAY)
 
@@ -148,6 +148,20 @@ def test_metadata_illustration_and_main_entry(archive, edition_site):
     assert main.path == "index.html"
     assert 'lang="es"' in bytes(main.get_item().content)[:2000].decode("utf-8")
     assert archive.has_fulltext_index and archive.has_title_index
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("path, stamp", [("sin-internet.html", "Este archivo es de"), ("qu/sin-internet.html", "Kay archivoqa")])
+def test_the_offline_page_has_its_pictures_the_command_and_the_date_of_the_file(archive, path, stamp):
+    import posixpath
+
+    page = bytes(archive.get_entry_by_path(path).get_item().content).decode("utf-8")
+    assert stamp in page and "<!-- edicion-zim -->" not in page
+    assert "kiwix-serve --port 8080 defensorias-cusco_es-qu_" in page and "apt install kiwix-tools" in page
+    pictures = re.findall(r'src="([^"]*assets/images/sin-internet/[a-z]+\.svg)"', page)
+    assert len(set(pictures)) >= 7
+    for picture in pictures:
+        assert archive.has_entry_by_path(posixpath.normpath(posixpath.join(posixpath.dirname(path), picture))), picture
 
 
 def full_text(archive, words: str, count: int = 10) -> list[str]:
@@ -356,3 +370,22 @@ def test_quick_exit_inside_kiwix_shows_a_neutral_page_without_network(tab, kiwix
     tab.goto(f"{kiwix}/qu/index.html")
     tab.click("[data-dc-salida-boton]")
     tab.wait_for_url(f"{kiwix}/{NEUTRAL_PATH}", timeout=5000)
+
+
+@pytest.mark.browser
+@pytest.mark.build
+@pytest.mark.parametrize("path", ["sin-internet.html", "qu/sin-internet.html", "modulos/m04-la-denuncia.html"])
+def test_a_360px_phone_sees_the_exit_above_kiwix_serves_bar_and_no_sideways_scroll(tab, kiwix, path):
+    tab.goto(f"{kiwix}/{path}")
+    tab.wait_for_load_state("networkidle")
+    assert tab.evaluate("() => document.documentElement.scrollWidth") <= 360
+    on_top = """() => { const b = document.querySelector('[data-dc-salida-boton]').getBoundingClientRect();
+        const hit = document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);
+        return b.top >= 0 && !!hit && !!hit.closest('[data-dc-salida-boton]') }"""
+    assert tab.evaluate(on_top)
+    # kiwix-serve's bar hides on scrolling down and comes back on scrolling up
+    tab.mouse.wheel(0, 900)
+    tab.wait_for_timeout(500)
+    tab.mouse.wheel(0, -100)
+    tab.wait_for_timeout(500)
+    assert tab.evaluate(on_top)

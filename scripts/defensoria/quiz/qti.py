@@ -9,7 +9,7 @@ import io
 import zipfile
 from xml.etree import ElementTree as ET
 
-from defensoria.quiz.exporting import dispatch
+from defensoria.quiz.export_common import dispatch
 from defensoria.quiz.model import Bank, Item
 from defensoria.quiz.strings import UI
 

@@ -6,8 +6,8 @@ import click
 
 from defensoria.registro import certificates as certs
 from defensoria.registro import db
-from defensoria.cli import project_root
-from defensoria.registro.cli import confirm, console, date_option, db_options, opened, progress_bar, registro
+from defensoria.cli_options import project_root
+from defensoria.registro.cli_base import confirm, console, date_option, db_options, opened, progress_bar, registro
 from defensoria.registro.cli_people import rules_option
 from defensoria.registro.report_files import FORMATS, write_report
 from defensoria.registro.reports import DIMENSIONS, PERIODS, build_report

@@ -4,22 +4,9 @@ from datetime import date
 from pathlib import Path
 
 import click
-from rich.console import Console
 from rich.table import Table
 
-from defensoria.cli_spanish import SpanishGroup
-
-console = Console(highlight=False, soft_wrap=True, emoji=False)
-ROOT_HELP = "Carpeta del proyecto (la que tiene mkdocs.yml). Por defecto se busca desde la carpeta actual."
-
-
-def _root(raiz: Path | None) -> Path:
-    from defensoria import paths
-
-    return raiz.resolve() if raiz else paths.find_root()
-
-
-root_option = click.option("--raiz", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="CARPETA", help=ROOT_HELP)
+from defensoria.cli_options import SpanishGroup, console, project_root, root_option
 
 
 @click.group(name="revision", cls=SpanishGroup)
@@ -49,7 +36,7 @@ def legal(raiz, salida):
     """
     from defensoria.revision.legal_export import export_legal
 
-    result = export_legal(salida, _root(raiz))
+    result = export_legal(salida, project_root(raiz))
     console.print(f"{result.claims} afirmaciones legales:\n  {result.xlsx}\n  {result.pdf}")
 
 
@@ -74,7 +61,7 @@ def quechua(raiz, formato, salida, pagina):
     """
     from defensoria.revision.quechua_export import export_quechua
 
-    result = export_quechua(salida, formato, _root(raiz), pagina)
+    result = export_quechua(salida, formato, project_root(raiz), pagina)
     console.print(f"{result.segments} segmentos ({result.reviewed} ya revisados): {result.path}")
 
 
@@ -97,7 +84,7 @@ def importar(raiz, archivo, revisor, fecha):
     """
     from defensoria.revision.importer import import_file
 
-    result = import_file(archivo, revisor, fecha.date() if fecha else date.today(), _root(raiz))
+    result = import_file(archivo, revisor, fecha.date() if fecha else date.today(), project_root(raiz))
     parts = [f"{result.decisions} decisión(es) registrada(s)"]
     if result.edited:
         parts.append(f"{result.edited} traducción(es) corregida(s)")
@@ -119,10 +106,11 @@ def estado(raiz):
     """
     from defensoria.revision.status import snapshot
 
-    state = snapshot(_root(raiz))
+    state = snapshot(project_root(raiz))
     table = Table(title="Estado de la revisión")
-    for column in ("Página o archivo", "Afirmaciones ok", "Por corregir", "Segmentos revisados", "Desactualizados"):
-        table.add_column(column)
+    table.add_column("Página o archivo", no_wrap=True)
+    for column in ("Afirm. ok", "Corregir", "Segmentos revisados", "Desact."):
+        table.add_column(column, no_wrap=True)
     rows = sorted(set(state.segments) | {f"módulo {code}" for code in state.claims})
     for name in rows:
         if name.startswith("módulo "):
@@ -132,4 +120,4 @@ def estado(raiz):
         else:
             quechua = state.quechua(name)
             table.add_row(name, "", "", f"{quechua.reviewed}/{quechua.total} ({quechua.percent} %)", str(quechua.stale) if quechua.stale else "")
-    console.print(table)
+    console.print(table, width=max(console.width, 110))

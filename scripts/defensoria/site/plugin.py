@@ -27,6 +27,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from defensoria.catalog import load_modules
+from defensoria.content.project import module_title
 from defensoria.errors import SourceError
 from defensoria.pages import language_of, read_page
 from defensoria.site.verification import MARKER as VERIFICATION_MARKER
@@ -178,10 +179,7 @@ def render_catalog(modules, language: str, page_uri: Path) -> str:
     hours = "horas" if language == "es" else "hora"
     items = []
     for module in modules:
-        title = module.title
-        translated = module.page_path(language)
-        if language != "es" and translated.is_file():
-            title = read_page(translated).meta.get("title", title)
+        title = module_title(module, language)
         link = Path("../" * (len(page_uri.parts) - 1) + f"modulos/{module.path.name}").as_posix()
         items.append(f"{int(module.modulo[1:])}. **[{title}]({link})** · {module.horas:g} {hours}")
     return "\n".join(items) + "\n"

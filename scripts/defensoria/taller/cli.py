@@ -5,7 +5,7 @@ from pathlib import Path
 import click
 
 from defensoria.catalog import parse_module_list
-from defensoria.cli import SpanishGroup, console, project_root, root_option
+from defensoria.cli_options import SpanishGroup, console, project_root, root_option
 from defensoria.errors import DefensoriaError
 from defensoria.taller.duration import parse_duration
 from defensoria.taller.planner import BREAK_MINUTES, WORK_LIMIT, plan_workshop, print_pack

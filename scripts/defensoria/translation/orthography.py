@@ -32,7 +32,6 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 from defensoria import paths
 from defensoria.content.validation import source_error
 from defensoria.content.yamlfile import read_yaml
-from defensoria.errors import SourceError
 from defensoria.translation.text import WORD
 
 RULES_FILE = Path("_datos") / "ortografia-qu.yml"
