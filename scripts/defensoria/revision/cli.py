@@ -110,7 +110,7 @@ def estado(raiz):
     table = Table(title="Estado de la revisión")
     table.add_column("Página o archivo", no_wrap=True)
     for column in ("Afirm. ok", "Corregir", "Segmentos revisados", "Desact."):
-        table.add_column(column, no_wrap=True)
+        table.add_column(column, no_wrap=True, min_width=len(column))
     rows = sorted(set(state.segments) | {f"módulo {code}" for code in state.claims})
     for name in rows:
         if name.startswith("módulo "):
