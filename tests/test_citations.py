@@ -17,7 +17,7 @@ NORMS_YAML = textwrap.dedent("""\
       tipo: ley
       resumen: La ley principal contra la violencia.
       fuente: https://www.gob.pe/74905
-      texto: Texto de prueba.
+      edicion: Texto de prueba.
       fecha_texto: 2023-03-22
       verificado: true
       articulos:
@@ -25,7 +25,7 @@ NORMS_YAML = textwrap.dedent("""\
           titulo: Denuncia
           resumen: Cómo se denuncia la violencia.
           fuente: https://busquedas.elperuano.pe/x
-          texto: Texto de prueba.
+          edicion: Texto de prueba.
           fecha_texto: null
           verificado: true
     CP:
@@ -33,7 +33,7 @@ NORMS_YAML = textwrap.dedent("""\
       tipo: código
       resumen: Los delitos y sus penas.
       fuente: https://spij.minjus.gob.pe/
-      texto: Texto de prueba.
+      edicion: Texto de prueba.
       fecha_texto: null
       verificado: false
       articulos:
@@ -41,7 +41,7 @@ NORMS_YAML = textwrap.dedent("""\
           titulo: Agresiones
           resumen: Agresiones contra las mujeres.
           fuente: https://lpderecho.pe/x
-          texto: Texto de prueba.
+          edicion: Texto de prueba.
           fecha_texto: null
           verificado: false
     AP 1-2009/CJ-116:
@@ -50,7 +50,7 @@ NORMS_YAML = textwrap.dedent("""\
       unidad: fj.
       resumen: Rondas campesinas y derecho penal.
       fuente: https://lpderecho.pe/y
-      texto: Texto de prueba.
+      edicion: Texto de prueba.
       fecha_texto: 2009-11-13
       verificado: false
       articulos:
@@ -58,7 +58,7 @@ NORMS_YAML = textwrap.dedent("""\
           titulo: Límites
           resumen: Los límites de la jurisdicción comunal.
           fuente: https://lpderecho.pe/y
-          texto: Texto de prueba.
+          edicion: Texto de prueba.
           fecha_texto: null
           verificado: false
     D.S. 007-2023-MIMP:
@@ -66,7 +66,7 @@ NORMS_YAML = textwrap.dedent("""\
       tipo: decreto supremo
       resumen: Estrategia Rural Multisectorial.
       fuente: https://busquedas.elperuano.pe/z
-      texto: Texto de prueba.
+      edicion: Texto de prueba.
       fecha_texto: null
       verificado: true
 """)
