@@ -5,7 +5,7 @@ STAMP   := $(VENV)/.installed
 ADDR    ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test zip bench pdf clean
+.PHONY: serve site test zip zim bench pdf clean
 
 # Create the virtual environment and install the package with its test tools
 $(STAMP): pyproject.toml
@@ -26,6 +26,9 @@ test: $(STAMP)  ## Run every test (browser tests need Debian's chromium)
 zip: site  ## Zip the built site for a USB stick or a phone
 	mkdir -p dist
 	$(PYTHON) -m defensoria.site.package site dist/defensorias-cusco-sitio.zip
+
+zim: site  ## The built site as a Kiwix file: dist/defensorias-cusco_es-qu_AAAA-MM.zim
+	$(VENV)/bin/defensoria zim --salida dist
 
 bench: site  ## Print the site's weight and build time against plain Material
 	$(PYTHON) benchmarks/site.py

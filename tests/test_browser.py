@@ -101,7 +101,7 @@ def test_exit_is_first_in_keyboard_order_and_speaks_the_page_language(page, serv
     page.keyboard.press("Tab")
     focused = page.evaluate("() => document.activeElement.getAttribute('data-dc-salida-boton') !== null")
     assert focused
-    assert "Utqaylla lluqsiy" in page.inner_text("[data-dc-salida-boton]")
+    assert "Utqhaylla lluqsiy" in page.inner_text("[data-dc-salida-boton]")
     page.goto(f"{server}/index.html")
     assert "Salir rápido" in page.inner_text("[data-dc-salida-boton]")
 

@@ -74,7 +74,7 @@ def test_html_lang_matches_the_language_of_each_edition(built_site):
 def test_quechua_edition_interface_is_in_quechua(built_site):
     html = (built_site / "qu" / "index.html").read_text(encoding="utf-8")
     assert 'placeholder="Maskay"' in html
-    assert "Utqaylla lluqsiy" in html
+    assert "Utqhaylla lluqsiy" in html
     assert "Buscar" not in html and "Salir rápido" not in html
 
 

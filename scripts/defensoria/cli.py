@@ -160,3 +160,8 @@ cli.add_command(workshop)
 from defensoria.printing.cli import print_materials  # noqa: E402
 
 cli.add_command(print_materials)
+
+# Kiwix edition: the built site as one .zim file
+from defensoria.zim.cli import zim  # noqa: E402
+
+cli.add_command(zim)

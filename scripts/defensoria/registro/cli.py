@@ -183,7 +183,10 @@ def import_attendance(base, raiz, archivos, todo_o_nada, rechazos, codificacion)
     Acepta UTF-8 (con o sin BOM) y Windows-1252, separador ',' o ';', fechas dd/mm/aaaa o
     AAAA-MM-DD. Los encabezados se reconocen sin importar mayúsculas ni tildes. Cargar el
     mismo archivo dos veces no agrega nada. Las filas con error van a un archivo de
-    rechazos con su número de línea y el motivo.
+    rechazos con su número de línea y el motivo, y la orden termina con ⚠ y código 1.
+
+    La columna ¿Asistió? acepta sí, si, x, 1 o ✓ (vino) y no o 0 (no vino). Una fila
+    con la casilla vacía NO es una asistencia: se avisa «sin marcar» con su línea.
 
     \b
     Ejemplo:
@@ -199,7 +202,7 @@ def import_attendance(base, raiz, archivos, todo_o_nada, rechazos, codificacion)
                                      rejects_path=rechazos, progress=lambda n: bar.advance(task, n),
                                      on_total=lambda n: bar.update(task, total=n))
             _print_import(path, result)
-            failed = failed or result.refused
+            failed = failed or result.refused or bool(result.rejects)
     if failed:
         raise SystemExit(1)
 
@@ -208,15 +211,22 @@ def _print_import(path: Path, result) -> None:
     if result.refused:
         console.print(f"[red]Error[/red]: {path}: no se cargó nada porque {len(result.rejects)} fila(s) tienen errores (--todo-o-nada).")
     else:
-        console.print(f"✅ {path}: {result.rows} fila(s) leídas; {result.attendance_added} asistencia(s) nuevas, "
+        mark = "⚠" if result.rejects else "✅"
+        console.print(f"{mark} {path}: {result.rows} fila(s) leídas; {result.attendance_added} asistencia(s) nuevas, "
                       f"{result.attendance_already} ya estaban; {len(result.people_added)} persona(s) nuevas; "
-                      f"{len(result.workshops_added)} taller(es) nuevos; {result.absent} ausente(s).")
+                      f"{len(result.workshops_added)} taller(es) nuevos; {result.absent} ausente(s); "
+                      f"{len(result.rejects)} fila(s) rechazadas.")
         if result.people_added:
             console.print(f"   Códigos nuevos: {', '.join(result.people_added)} (entréguelos a cada persona).")
-    for line, reason, _ in result.rejects[:10]:
+    if result.unmarked:
+        lines = ", ".join(str(n) for n in result.unmarked[:20]) + (" …" if len(result.unmarked) > 20 else "")
+        console.print(f"   [yellow]⚠ {len(result.unmarked)} fila(s) sin marcar[/yellow] en ¿Asistió? (líneas {lines}): "
+                      "no se contaron como asistencia. Escriba sí o no y vuelva a importar.")
+    others = [r for r in result.rejects if r[0] not in set(result.unmarked)]
+    for line, reason, _ in others[:10]:
         console.print(f"   [yellow]Línea {line}[/yellow]: {reason}")
-    if len(result.rejects) > 10:
-        console.print(f"   … y {len(result.rejects) - 10} más.")
+    if len(others) > 10:
+        console.print(f"   … y {len(others) - 10} más.")
     if result.rejects_path:
         console.print(f"   Filas rechazadas en {result.rejects_path}")
     for a, b in result.duplicates:

@@ -21,7 +21,7 @@ from defensoria.registro.codes import InvalidCode, parse_person_code
 from defensoria.registro.db import transaction
 from defensoria.registro.model import PersonCodes, insert_council, insert_person, insert_workshop, name_key, possible_duplicates, workshop_key
 from defensoria.registro.rows import read_rows
-from defensoria.registro.values import fold, header_key, neutralize, parse_date, parse_hours, parse_sex, parse_yes_no
+from defensoria.registro.values import fold, header_key, neutralize, parse_attendance_mark, parse_date, parse_hours, parse_sex, parse_yes_no
 
 # Canonical column → header keys accepted (already folded: no accents, lower case, '_')
 COLUMNS = {
@@ -46,13 +46,21 @@ COLUMNS = {
     "id_envio": ("uuid", "instanceid", "meta_instanceid", "key"),  # KoboToolbox, ODK (Central: KEY)
 }
 PROGRESS_STEP = 5000
-QUICK_YES = frozenset({"", "si", "sí", "Si", "Sí", "SI", "SÍ", "x", "X", "1"})
+# Marks taken by the quick path; a blank mark is never one of them (see row())
+QUICK_YES = frozenset({"si", "sí", "Si", "Sí", "SI", "SÍ", "x", "X", "1", "✓"})
 PERSON_FIELDS = ("codigo", "nombres", "apellidos", "sexo", "asistio", "horas")
 _ALIASES = {alias: name for name, aliases in COLUMNS.items() for alias in aliases}
 
 
 class RowError(ValueError):
     """A row that cannot be imported (its message is the Spanish reason)."""
+
+
+class Unmarked(RowError):
+    """A row whose "¿Asistió?" cell is blank: not an attendance until the trainer marks it."""
+
+
+UNMARKED_REASON = "sin marcar: la casilla ¿Asistió? está vacía; escriba sí o no y vuelva a importar (no se contó como asistencia)"
 
 
 @dataclass
@@ -62,6 +70,7 @@ class ImportResult:
     attendance_already: int = 0
     absent: int = 0
     blank: int = 0
+    unmarked: list[int] = field(default_factory=list)  # lines left blank in "¿Asistió?"
     people_added: list[str] = field(default_factory=list)
     workshops_added: list[str] = field(default_factory=list)
     rejects: list[tuple[int, str, list]] = field(default_factory=list)
@@ -213,8 +222,13 @@ class _Importer:
         if not any(self.cell(values, n) != "" for n in PERSON_FIELDS):
             self.result.blank += 1  # an unused line of a printed sheet
             return None
+        # A file with an attendance column says who came row by row; one without it (a
+        # field form filled in by each person present) is a list of attendees.
+        present = parse_attendance_mark(self.cell(values, "asistio")) if "asistio" in self.index else True
+        if present is None:
+            raise Unmarked(UNMARKED_REASON)
         workshop_id, workshop_hours, workshop_council = self.workshop(values)
-        if "asistio" in self.index and not parse_yes_no(str(self.cell(values, "asistio")), default=True):
+        if not present:
             self.person(values, workshop_id, workshop_council)  # a newcomer who missed it is still registered
             self.result.absent += 1
             return None
@@ -269,6 +283,8 @@ def import_file(conn: sqlite3.Connection, path: Path, *, root: Path | None = Non
                 try:
                     taken = importer.row(values)
                 except (RowError, ValueError) as error:
+                    if isinstance(error, Unmarked):
+                        result.unmarked.append(line)
                     result.rejects.append((line, str(error), values))
                     continue
                 if taken:

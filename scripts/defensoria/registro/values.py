@@ -55,6 +55,34 @@ def parse_yes_no(text: str, default: bool | None = None) -> bool:
     raise ValueError(f"'{text}' no es sí ni no")
 
 
+# Marks of the "¿Asistió?" column. Ticks are symbols, which fold() would erase, so they
+# are looked up before folding. A blank cell is neither: the row is "sin marcar".
+ATTENDANCE_YES_MARKS = ("sí", "si", "x", "1", "✓")
+ATTENDANCE_NO_MARKS = ("no", "0")
+_TICKS = {"✓": True, "✔": True, "☑": True, "✗": False, "✘": False, "☒": False}
+
+
+def parse_attendance_mark(value) -> bool | None:
+    """True (attended), False (did not) or None (left blank: not an attendance)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)):
+        if value in (0, 1):
+            return bool(value)
+        raise ValueError(f"'{value:g}' en ¿Asistió? no es una marca válida (use sí, si, x, 1 o ✓; no o 0)")
+    text = str(value).strip()
+    if not text:
+        return None
+    if text in _TICKS:
+        return _TICKS[text]
+    key = fold(text)
+    if key in YES:
+        return True
+    if key in NO:
+        return False
+    raise ValueError(f"'{text}' en ¿Asistió? no es una marca válida (use sí, si, x, 1 o ✓; no o 0)")
+
+
 def parse_sex(text: str) -> str | None:
     key = fold(text)
     if not key:

@@ -44,10 +44,10 @@ TEXT = {
         "see_module": "Del [módulo {n}, {title}]({link}).",
     },
     "qu": {
-        "columns": ("Yachay", "Pusaq", "Pacha"),
+        "columns": ("Yachay", "Qillqa", "Pacha"),
         "pending": "wakichikuchkan",
-        "none": "Pusaqkunaqa kaypim rikhurinqa, wakichisqa kasqanman hina.",
-        "note": "Yachachiqkunapaq: [kay yachaypa taller pusaqnin]({link}).",
+        "none": "Yachachiqpaq qillqakunaqa kaypim rikhurinqa, wakichisqa kasqanman hina.",
+        "note": "Yachachiqkunapaq: [kay yachaypa yachachiqpaq qillqan]({link}).",
         "see_module": "[{n} yachaymanta, {title}]({link}).",
     },
 }

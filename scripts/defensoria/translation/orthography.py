@@ -8,8 +8,8 @@ l ll m n ñ p ph p' q qh q' r s t th t' u w y. What is reported, per word:
 - error: a wrong apostrophe (´ ’ ` ‘ ʼ instead of '), a doubled apostrophe, an
   apostrophe after a letter that cannot be glottalised (only ch k p q t) or not followed
   by a vowel;
-- error: a known confusion from the list, at the start of a word (khari → qhari, achka →
-  askha) or, written between hyphens, inside it (-qti- → -pti-: maqaqtin → maqaptin), and
+- error: a known confusion from the list, at the start of a word (khari → qhari, taqwi →
+  t'aqwi) or, written between hyphens, inside it (-qti- → -pti-: maqaqtin → maqaptin), and
   the old Spanish-based spelling hua/hui for wa/wi (huasi → wasi);
 - error: a loanword or name without its Spanish accent, or with one it does not have
   (policiaq → policíaq): loans keep their Spanish spelling under Quechua suffixes;
@@ -71,7 +71,7 @@ class Rules(BaseModel):
         self._loans = sorted({fold(w) for w in self.prestamos}, key=len, reverse=True)
         self._names = {fold(w) for w in self.nombres}
         self._exceptions = {w.casefold() for w in self.excepciones}
-        # '-qti-' (between hyphens): a suffix searched inside words; 'achka': a word start
+        # '-qti-' (between hyphens): a suffix searched inside words; 'khari': a word start
         self._confusions = {fold(k): v for k, v in self.confusiones.items() if not _is_infix(k)}
         self._infixes = {fold(k.strip("-")): v for k, v in self.confusiones.items() if _is_infix(k)}
         # The written form of each loan stem and name, accents included (policía, Julián)
