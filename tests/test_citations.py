@@ -88,9 +88,10 @@ def catalogue():
 
 
 class TestCitationExtension(TestCase):
+    # The links themselves; the notes they open are tested below
     default_kwargs = {
         "extensions": ["defensoria.legal.citations"],
-        "extension_configs": {"defensoria.legal.citations": {"catalogo": catalogue()}},
+        "extension_configs": {"defensoria.legal.citations": {"catalogo": catalogue(), "notas": False}},
     }
 
     def test_article(self):
@@ -136,14 +137,14 @@ class TestCitationExtension(TestCase):
         self.assertMarkdownRenders(
             "[[Ley 30364, art. 15]]",
             '<p><a class="cita" href="../normas.md#ley-30364-art-15" title="Willakuy">Ley 30364, art. 15</a></p>',
-            extension_configs={"defensoria.legal.citations": {"catalogo": catalogue(), "pagina": "modulos/m04-la-denuncia.qu.md"}},
+            extension_configs={"defensoria.legal.citations": {"catalogo": catalogue(), "pagina": "modulos/m04-la-denuncia.qu.md", "notas": False}},
         )
 
     def test_nested_page_depth(self):
         self.assertMarkdownRenders(
             "[[CP, art. 122-B]]",
             '<p><a class="cita" href="../../normas.md#cp-art-122-b" title="Agresiones">CP, art. 122-B</a></p>',
-            extension_configs={"defensoria.legal.citations": {"catalogo": catalogue(), "pagina": "formadores/guias/taller.md"}},
+            extension_configs={"defensoria.legal.citations": {"catalogo": catalogue(), "pagina": "formadores/guias/taller.md", "notas": False}},
         )
 
 
@@ -288,3 +289,22 @@ def test_site_build_links_citations_from_quechua_pages(project_copy, repo_root, 
     assert 'href="normas.html#ley-30364-art-15"' in quechua
     assert 'id="ley-30364-art-15"' in (site / "qu" / "normas.html").read_text(encoding="utf-8")
     assert 'title="Denuncia"' in spanish
+
+
+def test_article_citation_links_to_a_note_with_the_literal_text(repo_root):
+    md = markdown.Markdown(extensions=["defensoria.legal.citations"], extension_configs={"defensoria.legal.citations": {
+        "archivo": str(repo_root / "docs" / "_datos" / "normas.yml"), "pagina": "modulos/m06-los-delitos.md"}})
+    html = md.convert("[[CP, art. 122-B]], [[CP, art. 122-B]], [[Ley 30364, art. 25]] y [[D.S. 007-2023-MIMP]].")
+    assert html.count('href="#nota-cp-art-122-b"') == 2
+    assert html.count('id="nota-cp-art-122-b"') == 1  # one note per article, however often cited
+    assert "menos de diez días de asistencia" in html  # the literal text, verified
+    assert 'id="nota-ley-30364-art-25"' in html and "pendiente de verificación" in html  # summary, marked
+    assert 'href="../normas.md#ds-007-2023-mimp"' in html  # a whole norm keeps its Normas link
+    assert 'href="../normas.md#cp-art-122-b"' in html and 'rel="noopener noreferrer"' in html
+
+
+def test_notes_can_be_turned_off_for_print(repo_root):
+    md = markdown.Markdown(extensions=["defensoria.legal.citations"], extension_configs={"defensoria.legal.citations": {
+        "archivo": str(repo_root / "docs" / "_datos" / "normas.yml"), "pagina": "modulos/m06-los-delitos.md", "notas": False}})
+    html = md.convert("[[CP, art. 122-B]]")
+    assert 'href="../normas.md#cp-art-122-b"' in html and "cita-nota" not in html

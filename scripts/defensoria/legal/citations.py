@@ -19,6 +19,9 @@ Config:
     pagina_normas  Source path of the Normas page. - Default: "normas.md"
     build_url      Callable (anchor, pagina, pagina_normas) → URL. - Default: build_url
     html_class     CSS class of the link. - Default: "cita"
+    notas          Article citations link to a note at the end of the page with the
+                   article's literal text (defensoria.legal.notes); False keeps the
+                   links to the Normas page (print). - Default: True
 
 Example:
 
@@ -43,6 +46,7 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.util import AtomicString
 
 from defensoria.legal.norms import Norms, anchor, load_norms
+from defensoria.legal.notes import CitationNotesTreeprocessor
 from defensoria.pages import language_of
 
 # [[norm]] or [[norm, art. N]] / [[norm, fj. N]]; the norm code has no comma or brackets
@@ -123,6 +127,7 @@ class CitationExtension(Extension):
             "pagina_normas": ["normas.md", "Source path of the Normas page. - Default: 'normas.md'"],
             "build_url": [build_url, "Callable (anchor, pagina, pagina_normas) → URL. - Default: build_url"],
             "html_class": ["cita", "CSS class of the link; empty for none. - Default: 'cita'"],
+            "notas": [True, "Article citations open a note with the law's text at the end of the page. - Default: True"],
         }
         super().__init__(**kwargs)
         self.citations: list[Citation] = []
@@ -143,6 +148,8 @@ class CitationExtension(Extension):
         # The page being rendered, for other extensions' messages (diagrams)
         md.defensoria_pagina = self.getConfig("pagina")
         md.inlinePatterns.register(CitationInlineProcessor(RE_CITA, self, md), "cita", 75)
+        # After the inline patterns (20): article citations open a note with the law's text
+        md.treeprocessors.register(CitationNotesTreeprocessor(md, self), "citas-notas", 5)
 
     def reset(self) -> None:
         """Forget the citations of the previous document."""
@@ -154,6 +161,10 @@ class CitationExtension(Extension):
         if catalogue:
             return catalogue
         return load_norms(path=self.getConfig("archivo") or None)
+
+    def language(self) -> str:
+        """Language of the page being rendered ('es' or 'qu')."""
+        return "qu" if language_of(self.getConfig("pagina") or "x.md") == "qu" else "es"
 
     def tooltip(self, norm, article) -> str:
         """Article title (Quechua on qu pages when written), or the norm's name."""
