@@ -55,6 +55,14 @@ def test_group_citations():
         "Ley 30364, arts. 2, 15", "CNA, art. 45", "Ley 30403"]
 
 
+def test_one_citation_grammar_in_the_package():
+    """No module outside the core writes its own citation pattern ('art.' in a regex)."""
+    package = ROOT / "scripts" / "defensoria"
+    offenders = [str(p.relative_to(package)) for p in package.rglob("*.py")
+                 if "art\\." in p.read_text(encoding="utf-8") and p.parent.name != "content"]
+    assert offenders == []
+
+
 # YAML and validation ---------------------------------------------------------
 
 YAML = """\

@@ -11,7 +11,6 @@
 """
 
 import difflib
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,15 +20,12 @@ import yaml
 from defensoria import paths
 from defensoria.catalog import MODULE_FILE
 from defensoria.checks import WARNING, Problem, check
-from defensoria.checks.links import body_lines
+from defensoria.content.citations import Citation, parse_citation
+from defensoria.content.markdown import iter_pages, language_of, read_page
 from defensoria.errors import SourceError
-from defensoria.legal.citations import CITATION, Citation, parse_citation
 from defensoria.legal.norms import QUECHUA_FILE, Norms, load_norms, verification_problems
-from defensoria.pages import iter_pages, language_of
 
 MIN_ARTICLES = 5
-# Anything between [[ and ]], to catch citations the extension would not understand
-BRACKETS = re.compile(r"\[\[([^\[\]\n]*)\]\]")
 
 
 @dataclass(frozen=True)
@@ -44,10 +40,8 @@ class Cited:
 
 def find_citations(path: Path) -> Iterator[Cited]:
     """Every [[…]] in a page body, outside code, with its line."""
-    for number, line in body_lines(path):
-        for match in BRACKETS.finditer(line):
-            parsed = CITATION.fullmatch(match.group(0))
-            yield Cited(path, number, match.group(0), parse_citation(parsed) if parsed else None)
+    for found in read_page(path).citations():
+        yield Cited(path, found.line, found.text, found.citation)
 
 
 def site_citations(root: Path) -> Iterator[Cited]:
@@ -136,8 +130,7 @@ def _yaml_citations(path: Path, field: str) -> Iterator[Cited]:
                 yield from walk(value)
 
     for text in walk(raw):
-        parsed = CITATION.fullmatch(f"[[{text.strip()}]]")
-        yield Cited(path, None, text, parse_citation(parsed) if parsed else None)
+        yield Cited(path, None, text, parse_citation(text))
 
 
 def project_citations(root: Path) -> Iterator[Cited]:
@@ -160,8 +153,7 @@ def _yaml_citations_text(path: Path, text: str, field: str) -> Iterator[Cited]:
     except yaml.YAMLError:
         return
     for item in raw.get(field) or [] if isinstance(raw, dict) else []:
-        parsed = CITATION.fullmatch(f"[[{str(item).strip()}]]")
-        yield Cited(path, None, str(item), parse_citation(parsed) if parsed else None)
+        yield Cited(path, None, str(item), parse_citation(str(item)))
 
 
 @dataclass

@@ -30,13 +30,12 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from defensoria import paths
+from defensoria.content.citations import parse_citation
 from defensoria.errors import SourceError
 
 GLOSSARY_FILE = Path("_datos") / "glosario.yml"
 PROPOSAL = "propuesta"
 TERM_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-# "Ley 30364, art. 15", "CP, art. 122-B", "AP 1-2009/CJ-116, fj. 13", "Ley 30403"
-CITATION = re.compile(r"^(?P<code>[^,\[\]]+?)(?:,\s*(?P<unit>art\.|fj\.)\s*(?P<article>\d+(?:-[A-Z])?))?$")
 
 
 class Source(BaseModel):
@@ -49,6 +48,28 @@ class Source(BaseModel):
     corto: str = Field(min_length=3)
     url: str | None = Field(default=None, pattern=r"^https?://\S+$")
     leido: str = Field(min_length=5)
+    # diccionario, lexico, corpus, norma, manual, campaña…: how much weight a pair has
+    tipo: str | None = None
+    licencia: str | None = None
+
+
+# What a source shows for a term: the whole term with this meaning, only one of its
+# words (the term itself is the team's proposal), or the Spanish word kept as a loan
+# in Quechua text (juez, denuncia, comisaría).
+SCOPES = ("termino", "raiz", "prestamo")
+
+
+class Evidence(BaseModel):
+    """Where, in a declared source, a term or one of its words was read."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    fuente: str = Field(min_length=3)
+    # The form as printed or listed there ('t'aqwi', 'Hatun Kamachinan', 'juez')
+    forma: str = Field(min_length=2)
+    # Entry, page or sentence: enough for a reviewer to find it again
+    donde: str = Field(min_length=5)
+    alcance: str = Field(default="termino", pattern="^(" + "|".join(SCOPES) + ")$")
 
 
 class Term(BaseModel):
@@ -71,6 +92,12 @@ class Term(BaseModel):
     variantes_qu: list[str] = Field(default_factory=list)
     # False for terms too general to require in every translation (e.g. 'ley')
     comprobar_uso: bool = True
+    # What was read in the sources; required for a sourced term, optional for a proposal
+    evidencia: list[Evidence] = Field(default_factory=list)
+
+    @property
+    def sourced(self) -> bool:
+        return self.fuente_quechua != PROPOSAL
 
     @field_validator("cita", mode="before")
     @classmethod
@@ -85,18 +112,14 @@ class Term(BaseModel):
         for citation in value:
             if citation.startswith("[["):
                 raise ValueError(f"escriba la cita sin corchetes: «{citation.strip('[]')}»")
-            if not CITATION.match(citation):
+            if parse_citation(citation) is None:
                 raise ValueError(f"«{citation}» no es una cita válida (ejemplos: «Ley 30364, art. 15», «CP, art. 122-B», «Ley 30403»)")
         return value
 
     @property
     def citations(self) -> list[tuple[str, str | None, str]]:
         """(norm code, article or None, unit) of each citation."""
-        result = []
-        for citation in self.cita:
-            match = CITATION.match(citation)
-            result.append((match["code"].strip(), match["article"], match["unit"] or "art."))
-        return result
+        return [(c.norma, c.articulo, c.unidad) for c in map(parse_citation, self.cita)]
 
 
 class Glossary(BaseModel):
@@ -120,6 +143,14 @@ class Glossary(BaseModel):
             if term.fuente_quechua != PROPOSAL and term.fuente_quechua not in self.fuentes:
                 known = ", ".join([PROPOSAL, *self.fuentes])
                 raise _EntryError(index, "fuente_quechua", f"fuente desconocida «{term.fuente_quechua}»; use una de: {known}.")
+            for number, evidence in enumerate(term.evidencia):
+                if evidence.fuente not in self.fuentes:
+                    known = ", ".join(self.fuentes)
+                    raise _EntryError(index, "evidencia", f"evidencia {number + 1}: fuente desconocida «{evidence.fuente}»; use una de: {known}.")
+            if term.sourced and not any(e.fuente == term.fuente_quechua and e.alcance != "raiz" for e in term.evidencia):
+                raise _EntryError(index, "evidencia", (
+                    f"el término cita la fuente «{term.fuente_quechua}» pero no dice qué se leyó allí: agregue en "
+                    "«evidencia» la forma y el lugar (alcance «termino» o «prestamo»), o deje «propuesta»."))
         return self
 
     def by_id(self) -> dict[str, Term]:
@@ -170,7 +201,7 @@ def _describe(loc: tuple, raw) -> str:
 
 MESSAGES = {
     "missing": "falta este campo.",
-    "extra_forbidden": "campo desconocido (¿error de escritura?). Campos: id, es, qu, definicion_es, definicion_qu, cita, fuente_quechua, forma_en_fuente, variantes_es, variantes_qu, comprobar_uso.",
+    "extra_forbidden": "campo desconocido (¿error de escritura?). Campos: id, es, qu, definicion_es, definicion_qu, cita, fuente_quechua, forma_en_fuente, variantes_es, variantes_qu, comprobar_uso, evidencia (fuente, forma, donde, alcance).",
     "string_too_short": "el texto está vacío o es demasiado corto.",
     "string_type": "debe ser un texto.",
     "string_pattern_mismatch": "formato no válido.",
@@ -209,6 +240,8 @@ def parse_glossary(text: str, path: Path) -> Glossary:
             message = MESSAGES.get(first["type"], first["msg"].removeprefix("Value error, "))
             if first["type"] == "string_pattern_mismatch" and loc and loc[-1] == "id":
                 message = "el id solo lleva minúsculas sin tildes, números y guiones (ejemplo: medida-de-proteccion)."
+            elif first["type"] == "string_pattern_mismatch" and loc and loc[-1] == "alcance":
+                message = "el alcance es «termino», «raiz» o «prestamo»."
             elif first["type"] == "value_error":
                 message = first["msg"].removeprefix("Value error, ") + "."
         raise SourceError(path, _locate(loc, lines), f"{_describe(loc, raw)}: {message}") from None

@@ -43,7 +43,6 @@ needs that literal text from a source that is not an upload or blog copy
 """
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from datetime import date
 from functools import lru_cache
@@ -55,12 +54,12 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from defensoria import paths
+from defensoria.content.citations import ARTICLE_ID, anchor, slug  # noqa: F401 (re-exported)
 from defensoria.errors import SourceError
 
 NORMS_FILE = Path("_datos") / "normas.yml"
 # Quechua titles and summaries, kept apart so translators and law writers do not collide
 QUECHUA_FILE = Path("_datos") / "normas.qu.yml"
-ARTICLE_ID = re.compile(r"^\d+(?:-[A-Z])?$")
 # Upload sites and blogs: never the source of a verified text (they copy, and alter, official texts)
 BANNED_HOSTS = (
     "scribd.com", "studylib", "slideshare.net", "docplayer", "fdocuments", "pdfcoke.com",
@@ -138,20 +137,6 @@ class Norm(_Sourced):
                     raise ValueError(f"«{key}» no es un número de artículo (ejemplos: 15, 122-B)")
             return {str(key): item for key, item in value.items()}
         return value
-
-
-def slug(text: str) -> str:
-    """Stable anchor part: 'Ley 30364' → 'ley-30364', 'D.S. 007-2023-MIMP' → 'ds-007-2023-mimp'."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    text = text.lower().replace(".", "").replace("°", "")
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
-
-
-def anchor(code: str, article: str | None = None, unit: str = "art.") -> str:
-    """Anchor of a norm or article on the Normas page: 'ley-30364-art-15', 'cp-art-122-b'."""
-    if article is None:
-        return slug(code)
-    return f"{slug(code)}-{slug(unit)}-{slug(article)}"
 
 
 class Norms(dict[str, Norm]):

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from defensoria import paths
 from defensoria.catalog import Module
+from defensoria.content.citations import group_citations
 from defensoria.errors import DefensoriaError, SourceError
 from defensoria.pages import Page, read_page
 from defensoria.printing.qr import QRCode, qr_code
@@ -26,7 +27,6 @@ from defensoria.printing.strings import LABELS
 
 KEY_POINTS = re.compile(r'^!!!\s+puntos-clave(?:\s+"(?P<title>[^"]*)")?\s*$')
 AFTER_KEY_POINTS = re.compile(r"^## +(Para pensar|Yuyaymanaspa)\s*$")
-SOURCE = re.compile(r"^(?P<code>[^,]+?)(?:\s*,\s*(?P<unit>art\.|fj\.)\s*(?P<article>.+?))?\s*$")
 
 
 class MissingTranslation(DefensoriaError):
@@ -109,27 +109,6 @@ def review_stamp(module: Module, language: str) -> str:
         by = f", {review.por}" if review.por and language == "es" else ""
         return labels.reviewed.format(fecha=when) + by
     return labels.pending.format(fecha=when) if when else labels.pending_undated
-
-
-def group_citations(sources: list[str]) -> list[str]:
-    """['Ley 30364, art. 2', 'Ley 30364, art. 15', 'CNA, art. 45'] → ['Ley 30364, arts. 2, 15', 'CNA, art. 45']."""
-    groups: dict[str, tuple[str, list[str]]] = {}
-    for source in sources:
-        match = SOURCE.match(str(source))
-        if not match:
-            continue
-        unit = match.group("unit") or "art."
-        code, articles = groups.setdefault(match.group("code").strip(), (unit, []))
-        if match.group("article"):
-            articles.append(match.group("article"))
-    result = []
-    for code, (unit, articles) in groups.items():
-        if not articles:
-            result.append(code)
-        else:
-            label = "arts." if unit == "art." and len(articles) > 1 else unit
-            result.append(f"{code}, {label} {', '.join(articles)}")
-    return result
 
 
 def _side(module: Module, page: Page, language: str, root: Path) -> Side:
