@@ -4,40 +4,23 @@ The CLI is thin, in the sqlite-utils style: each command validates its options, 
 one library function and formats the result. Library errors (DefensoriaError, a
 ClickException) print 'Error: …' and exit 1.
 
-Features add their commands or groups at the end of this file (cli.add_command).
+Features define their groups in their own cli modules (shared options in cli_options)
+and are added here.
 """
 
-from pathlib import Path
-
 import click
-from rich.console import Console
 from rich.table import Table
 
-from defensoria import __version__, paths
+from defensoria import __version__
 from defensoria.catalog import load_modules
-from defensoria.cli_spanish import SpanishCommand, SpanishGroup  # noqa: F401  (features use them)
-from defensoria.cli_spanish import install as install_spanish
-
-install_spanish()
-
-CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-console = Console(highlight=False, soft_wrap=True, emoji=False)
-
-
-def root_option(function):
-    """--raiz: the project folder (the one with mkdocs.yml)."""
-    return click.option(
-        "--raiz",
-        type=click.Path(file_okay=False, path_type=Path),
-        default=None,
-        metavar="CARPETA",
-        help="Carpeta del proyecto (la que tiene mkdocs.yml). Por defecto se busca desde la carpeta actual.",
-    )(function)
-
-
-def project_root(raiz: Path | None) -> Path:
-    return raiz.resolve() if raiz else paths.find_root()
-
+from defensoria.cli_options import CONTEXT_SETTINGS, SpanishGroup, console, project_root, root_option
+from defensoria.printing.cli import print_materials
+from defensoria.quiz.cli import quiz
+from defensoria.readability_cli import readability
+from defensoria.registro.cli import registro
+from defensoria.taller.cli import workshop
+from defensoria.translation.cli import translations
+from defensoria.zim.cli import zim
 
 @click.group(cls=SpanishGroup, context_settings=CONTEXT_SETTINGS)
 @click.version_option(__version__, "--version", prog_name="defensoria")
@@ -126,42 +109,11 @@ def _print_legal_summary(root) -> None:
         console.print(f"  - {citation} ({len(summary.places[(code, number)])} cita(s))", markup=False)
 
 
+# Feature groups: quizzes, Quechua edition, tracker, readability, workshops, print, Kiwix
+for group in (quiz, translations, registro, readability, workshop, print_materials, zim):
+    cli.add_command(group)
+
+
 def main() -> None:
     """Entry point of the console command."""
     cli()
-
-
-# Quizzes: print, grade, export (issue 5)
-from defensoria.quiz.cli import quiz  # noqa: E402
-
-cli.add_command(quiz)
-
-# Quechua edition: coverage, stale translations, terminology, spelling (issue 4)
-from defensoria.translation.cli import translations  # noqa: E402
-
-cli.add_command(translations)
-
-# Capacity-building tracker: attendance, completion, reports, certificates (issue 6)
-from defensoria.registro.cli import registro  # noqa: E402
-
-cli.add_command(registro)
-
-# Readability of learner pages (issue 3)
-from defensoria.readability_cli import readability  # noqa: E402
-
-cli.add_command(readability)
-
-# Workshops: plan a day from the facilitator guides (issue 8)
-from defensoria.taller.cli import workshop  # noqa: E402
-
-cli.add_command(workshop)
-
-# Print: handouts for assemblies, the full manual, the trainer's pack (issue 7)
-from defensoria.printing.cli import print_materials  # noqa: E402
-
-cli.add_command(print_materials)
-
-# Kiwix edition: the built site as one .zim file
-from defensoria.zim.cli import zim  # noqa: E402
-
-cli.add_command(zim)

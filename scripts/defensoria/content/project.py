@@ -21,7 +21,7 @@ where they are loaded, so that answering "where is X read?" takes one function.
 
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
 from defensoria import paths
@@ -97,25 +97,15 @@ class Project:
 
     def module_page(self, code: str, language: str = "es") -> MarkdownPage | None:
         """The module's page in a language, or None when it is not translated yet."""
-        path = self.module(code).page_path(language)
-        return read_page(path) if path.is_file() else None
+        return module_page(self.module(code), language)
 
     def title(self, code: str, language: str = "es") -> str:
         """The module's title in a language: the translated page's `title`, else the Spanish one."""
-        module = self.module(code)
-        page = self.module_page(code, language) if language != "es" else None
-        return str(page.meta.get("title") or module.title) if page else module.title
+        return module_title(self.module(code), language)
 
     def objectives(self, code: str, language: str = "es") -> list[str]:
-        """The module's objectives: the catalogue's (Spanish), or the translated page's
-        own list under 'Imatam yachanki' when it has one."""
-        module = self.module(code)
-        page = self.module_page(code, language) if language != "es" else None
-        if page is not None and (section := page.section(OBJECTIVES_SECTION)):
-            items = [line[2:] for line in page.lines_between(section.start + 1, section.end) if line.startswith("- ")]
-            if items:
-                return items
-        return list(module.objetivos)
+        """The module's objectives in a language (see module_objectives)."""
+        return module_objectives(self.module(code), language)
 
     def key_points(self, code: str, language: str = "es") -> KeyPoints:
         """The module page's `!!! puntos-clave` block in a language.
@@ -150,8 +140,38 @@ class Project:
         return load_guides(self.root, language)
 
     def rules(self, path: Path | None = None) -> Rules:
-        """The completion rules (registro/reglas.yml unless another file is given)."""
-        return load_rules(path)
+        """The completion rules: `path`, else this checkout's registro/reglas.yml."""
+        own = self.root / "scripts" / "defensoria" / "registro" / "reglas.yml"
+        return load_rules(path or (own if own.is_file() else None))
+
+
+# The same reads for a Module already in hand (plugins and print iterate the catalogue)
+
+def module_page(module: Module, language: str = "es") -> MarkdownPage | None:
+    """The module's page in a language, or None when it is not translated yet."""
+    path = module.page_path(language)
+    return read_page(path) if path.is_file() else None
+
+
+def module_title(module: Module, language: str = "es") -> str:
+    """The module's title in a language: the translated page's `title`, else the Spanish one."""
+    page = module_page(module, language) if language != "es" else None
+    return str(page.meta.get("title") or module.title) if page else module.title
+
+
+def translated_objectives(module: Module, language: str) -> list[str] | None:
+    """The translated page's own objectives (its 'Imatam yachanki' list), or None."""
+    page = module_page(module, language) if language != "es" else None
+    if page is not None and (section := page.section(OBJECTIVES_SECTION)):
+        items = [line[2:] for line in page.lines_between(section.start + 1, section.end) if line.startswith("- ")]
+        return items or None
+    return None
+
+
+def module_objectives(module: Module, language: str = "es") -> list[str]:
+    """The module's objectives in a language: the translated page's own list when it has
+    one, else the catalogue's (Spanish)."""
+    return translated_objectives(module, language) or list(module.objetivos)
 
 
 def key_points_of(page: MarkdownPage) -> KeyPoints:

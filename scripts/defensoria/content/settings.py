@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from defensoria import paths
 from defensoria.errors import SourceError
 
 
@@ -83,9 +84,9 @@ def _settings(config_file: Path, mtime: float) -> SiteSettings:
                         tuple(languages) or ("es", "qu"), default, translations, config_file)
 
 
-def site_settings(root: Path) -> SiteSettings:
+def site_settings(root: Path | None = None) -> SiteSettings:
     """The settings of the project at `root` (re-read when mkdocs.yml changes)."""
-    config_file = Path(root) / "mkdocs.yml"
+    config_file = Path(root or paths.find_root()) / "mkdocs.yml"
     if not config_file.is_file():
         raise SourceError(config_file, None, "no existe mkdocs.yml en la carpeta del proyecto (use --raiz).")
     return _settings(config_file.resolve(), config_file.stat().st_mtime)

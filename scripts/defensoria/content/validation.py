@@ -68,7 +68,7 @@ def spanish(error: Mapping, messages: Mapping[str, str] | None = None) -> str:
         context = error.get("ctx") or {}
         text = str(context.get("error") or error.get("msg", "valor no válido"))
         text = text.removeprefix("Value error, ").removeprefix("Assertion failed, ")
-        return text if text.endswith((".", "?", "!", ")")) else text + "."
+        return text if text.endswith((".", "?", "!")) else text + "."
     template = (messages or {}).get(kind) or MESSAGES.get(kind)
     if template is None:
         return str(error.get("msg", "valor no válido"))
@@ -101,22 +101,26 @@ def source_error(
     prefix: tuple = (),
     describe: Callable[[tuple], str] | None = describe_location,
     messages: Mapping[str, str] | None = None,
+    ignore: tuple = (),
+    detail: Mapping | None = None,
 ) -> SourceError:
     """The first validation error as a SourceError at the line of its key.
 
     `where` is the YamlDocument the data came from, or (path, positions) where positions
     is a Positions or a function location → line. `prefix` is prepended to pydantic's
     location when the validated data was a part of the document (one entry of a mapping).
-    `describe(location)` names the place in the message; None leaves it out.
+    `describe(location)` names the place in the message; None leaves it out. `ignore`
+    lists location parts that are not in the file (union tags); `detail` picks another
+    error of the list than the first.
     """
-    first = first_error(error)
+    first = detail or first_error(error)
     location = (*prefix, *first["loc"])
     if isinstance(where, YamlDocument):
         path, positions = where.path, where.positions
     else:
         path, positions = where
-    line = positions.line(location) if isinstance(positions, Positions) else positions(location)
+    line = positions.line(location, ignore) if isinstance(positions, Positions) else positions(location)
     message = spanish(first, messages)
-    if describe is not None:
-        message = f"{describe(location)}: {message}"
+    if describe is not None and (place := describe(location)):
+        message = f"{place}: {message}"
     return SourceError(path, line, message)

@@ -28,9 +28,13 @@ class Positions:
 
     lines: dict[tuple[str, ...], int] = field(default_factory=dict)
 
-    def line(self, location: tuple | list = ()) -> int | None:
-        """The line of the deepest known part of `location` (a pydantic `loc` works as is)."""
-        keys = tuple(str(part) for part in location)
+    def line(self, location: tuple | list = (), ignore: tuple = ()) -> int | None:
+        """The line of the deepest known part of `location` (a pydantic `loc` works as is).
+
+        Parts in `ignore` are skipped: a discriminated union's tag is in pydantic's
+        location but not in the file.
+        """
+        keys = tuple(str(part) for part in location if part not in ignore)
         for end in range(len(keys), -1, -1):
             if keys[:end] in self.lines:
                 return self.lines[keys[:end]]
@@ -43,8 +47,8 @@ class YamlDocument:
     data: Any
     positions: Positions
 
-    def line(self, location: tuple | list = ()) -> int | None:
-        return self.positions.line(location)
+    def line(self, location: tuple | list = (), ignore: tuple = ()) -> int | None:
+        return self.positions.line(location, ignore)
 
 
 def _walk(node: yaml.Node, prefix: tuple, lines: dict, offset: int) -> None:

@@ -26,11 +26,12 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from defensoria import paths
 from defensoria.content.citations import parse_citation
+from defensoria.content.validation import source_error
+from defensoria.content.yamlfile import parse_yaml
 from defensoria.errors import SourceError
 
 GLOSSARY_FILE = Path("_datos") / "glosario.yml"
@@ -166,27 +167,6 @@ class _EntryError(ValueError):
         self.message = message
 
 
-def _node_lines(node, prefix: tuple, lines: dict[tuple, int]) -> None:
-    """Line (1-based) of every key and list item, by its path, to locate errors."""
-    lines.setdefault(prefix, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            lines[prefix + (key.value,)] = key.start_mark.line + 1
-            _node_lines(value, prefix + (key.value,), lines)
-            lines[prefix + (key.value,)] = key.start_mark.line + 1
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _node_lines(item, prefix + (str(index),), lines)
-
-
-def _locate(loc: tuple, lines: dict[tuple, int]) -> int | None:
-    keys = tuple(str(part) for part in loc)
-    for end in range(len(keys), -1, -1):
-        if keys[:end] in lines:
-            return lines[keys[:end]]
-    return None
-
-
 def _describe(loc: tuple, raw) -> str:
     """'término 12 (denuncia), campo «qu»' for a pydantic location."""
     parts = [str(p) for p in loc]
@@ -199,33 +179,21 @@ def _describe(loc: tuple, raw) -> str:
     return "campo «" + " → ".join(parts) + "»"
 
 
+# What the generic Spanish messages cannot know about these fields
 MESSAGES = {
-    "missing": "falta este campo.",
     "extra_forbidden": "campo desconocido (¿error de escritura?). Campos: id, es, qu, definicion_es, definicion_qu, cita, fuente_quechua, forma_en_fuente, variantes_es, variantes_qu, comprobar_uso, evidencia (fuente, forma, donde, alcance).",
-    "string_too_short": "el texto está vacío o es demasiado corto.",
-    "string_type": "debe ser un texto.",
-    "string_pattern_mismatch": "formato no válido.",
     "list_type": "debe ser una lista.",
-    "too_short": "la lista está vacía.",
-    "bool_type": "debe ser true o false.",
-    "bool_parsing": "debe ser true o false.",
-    "dict_type": "debe ser una lista de claves «clave: valor».",
-    "model_type": "debe ser una lista de claves «clave: valor».",
+}
+PATTERN_MESSAGES = {
+    "id": "el id solo lleva minúsculas sin tildes, números y guiones (ejemplo: medida-de-proteccion).",
+    "alcance": "el alcance es «termino», «raiz» o «prestamo».",
 }
 
 
 def parse_glossary(text: str, path: Path) -> Glossary:
     """Validate the YAML text; the first problem raises SourceError with file:line."""
-    try:
-        raw = yaml.safe_load(text)
-        lines: dict[tuple, int] = {}
-        root = yaml.compose(text)
-        if root is not None:
-            _node_lines(root, (), lines)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        problem = getattr(error, "problem", None) or "YAML no válido"
-        raise SourceError(path, mark.line + 1 if mark else None, f"el glosario no es YAML válido ({problem}).") from None
+    document = parse_yaml(text, path, "el glosario")
+    raw = document.data
     if not isinstance(raw, dict):
         raise SourceError(path, 1, "el glosario debe tener las claves «fuentes:» y «terminos:».")
     try:
@@ -234,17 +202,13 @@ def parse_glossary(text: str, path: Path) -> Glossary:
         first = error.errors()[0]
         context_error = (first.get("ctx") or {}).get("error")
         if isinstance(context_error, _EntryError):
-            loc, message = context_error.loc, context_error.message
-        else:
-            loc = first["loc"]
-            message = MESSAGES.get(first["type"], first["msg"].removeprefix("Value error, "))
-            if first["type"] == "string_pattern_mismatch" and loc and loc[-1] == "id":
-                message = "el id solo lleva minúsculas sin tildes, números y guiones (ejemplo: medida-de-proteccion)."
-            elif first["type"] == "string_pattern_mismatch" and loc and loc[-1] == "alcance":
-                message = "el alcance es «termino», «raiz» o «prestamo»."
-            elif first["type"] == "value_error":
-                message = first["msg"].removeprefix("Value error, ") + "."
-        raise SourceError(path, _locate(loc, lines), f"{_describe(loc, raw)}: {message}") from None
+            loc = context_error.loc
+            raise SourceError(path, document.line(loc), f"{_describe(loc, raw)}: {context_error.message}") from None
+        messages = MESSAGES
+        field = first["loc"][-1] if first["loc"] else None
+        if first["type"] == "string_pattern_mismatch" and field in PATTERN_MESSAGES:
+            messages = {**MESSAGES, "string_pattern_mismatch": PATTERN_MESSAGES[field]}
+        raise source_error(error, document, describe=lambda loc: _describe(loc, raw), messages=messages) from None
 
 
 def glossary_path(root: Path | None = None) -> Path:

@@ -50,11 +50,12 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from defensoria import paths
 from defensoria.content.citations import ARTICLE_ID, anchor, slug  # noqa: F401 (re-exported)
+from defensoria.content.validation import first_error, source_error
+from defensoria.content.yamlfile import YamlDocument, parse_yaml
 from defensoria.errors import SourceError
 
 NORMS_FILE = Path("_datos") / "normas.yml"
@@ -187,105 +188,64 @@ def verification_problems(norms: "Norms") -> Iterator[tuple[str, str]]:
                              "SlideShare, DocPlayer y los blogs no sirven: use una fuente oficial o una compilación reconocida.")
 
 
-def _key_lines(text: str) -> dict[tuple, int]:
-    """Line (1-based) of every mapping key, by its path of keys, to locate errors."""
-    lines: dict[tuple, int] = {}
-
-    def walk(node, prefix: tuple) -> None:
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                here = prefix + (key.value,)
-                lines[here] = key.start_mark.line + 1
-                walk(value, here)
-
-    walk(yaml.compose(text), ())
-    return lines
+# What the generic Spanish messages cannot know about these fields
+MESSAGES = {
+    "string_pattern_mismatch": "debe ser una dirección web que empiece con https:// o http://.",
+    "date_type": "fecha no válida; escriba AAAA-MM-DD o null.",
+    "date_parsing": "fecha no válida; escriba AAAA-MM-DD o null.",
+    "date_from_datetime_parsing": "fecha no válida; escriba AAAA-MM-DD o null.",
+}
 
 
-def _locate(loc: tuple, lines: dict[tuple, int]) -> int | None:
-    """The line of the deepest known key of a pydantic error location."""
-    keys = tuple(str(part) for part in loc)
-    for end in range(len(keys), 0, -1):
-        if keys[:end] in lines:
-            return lines[keys[:end]]
-    return None
-
-
-def _read_yaml(text: str, path: Path) -> tuple[dict, dict[tuple, int]]:
-    """The YAML mapping and the line of each key; bad YAML raises SourceError with its line."""
-    try:
-        raw = yaml.safe_load(text)
-        lines = _key_lines(text) if raw else {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        problem = getattr(error, "problem", None) or "YAML no válido"
-        raise SourceError(path, mark.line + 1 if mark else None, f"el archivo de normas no es YAML válido ({problem}).") from None
-    if raw is None:
-        raw = {}
-    if not isinstance(raw, dict):
+def _read_yaml(text: str, path: Path) -> YamlDocument:
+    """The YAML mapping with the line of each key; bad YAML raises SourceError with its line."""
+    document = parse_yaml(text, path, "el archivo de normas")
+    if document.data is None:
+        document.data = {}
+    if not isinstance(document.data, dict):
         raise SourceError(path, 1, "el archivo de normas debe ser una lista de normas «Código: {…}».")
-    return raw, lines
+    return document
 
 
-def _validate(model, code: str, data, path: Path, lines: dict[tuple, int]):
+def _validate(model, code: str, data, document: YamlDocument):
     try:
         return model.model_validate(data)
     except ValidationError as error:
-        first = error.errors()[0]
-        loc = (str(code), *first["loc"])
-        where = " → ".join(str(part) for part in loc)
-        message = first["msg"].removeprefix("Value error, ")
-        explanation = _spanish(first["type"], message)
+        messages = MESSAGES
+        first = first_error(error)
         if first["type"] == "missing" and first["loc"][-1] == "edicion":
             # The field was called `texto` until `texto` became the literal text
-            explanation = "falta «edicion» (qué texto se usó: edición oficial, compilación, copia…). «texto» es solo el texto literal del artículo."
-        raise SourceError(path, _locate(loc, lines), f"norma «{code}», campo «{where}»: {explanation}") from None
+            messages = {**MESSAGES, "missing": "falta «edicion» (qué texto se usó: edición oficial, compilación, copia…). «texto» es solo el texto literal del artículo."}
+        raise source_error(error, document, prefix=(code,), messages=messages,
+                           describe=lambda loc: f"norma «{code}», campo «{' → '.join(map(str, loc))}»") from None
 
 
 def parse_norms(text: str, path: Path) -> Norms:
     """Validate the YAML text; the first problem raises SourceError with file:line."""
-    raw, lines = _read_yaml(text, path)
+    document = _read_yaml(text, path)
     norms = Norms()
     norms.path = path
-    for code, data in raw.items():
-        norms[str(code)] = _validate(Norm, str(code), data, path, lines)
+    for code, data in document.data.items():
+        norms[str(code)] = _validate(Norm, str(code), data, document)
     return norms
 
 
 def merge_quechua(norms: Norms, text: str, path: Path) -> Norms:
     """Attach the Quechua texts of normas.qu.yml; an unknown norm or article is an error."""
-    raw, lines = _read_yaml(text, path)
-    for code, data in raw.items():
+    document = _read_yaml(text, path)
+    for code, data in document.data.items():
         code = str(code)
         if code not in norms:
-            raise SourceError(path, lines.get((code,)), f"la norma «{code}» no está en normas.yml.")
-        quechua = _validate(QuechuaNorm, code, data, path, lines)
+            raise SourceError(path, document.line((code,)), f"la norma «{code}» no está en normas.yml.")
+        quechua = _validate(QuechuaNorm, code, data, document)
         norm = norms[code]
         norm.qu = QuechuaText(titulo=quechua.titulo, resumen=quechua.resumen)
         for number, text_qu in quechua.articulos.items():
             if number not in norm.articulos:
-                line = lines.get((code, "articulos", number))
+                line = document.line((code, "articulos", number))
                 raise SourceError(path, line, f"«{code}, {norm.unidad} {number}» no está en normas.yml.")
             norm.articulos[number].qu = text_qu
     return norms
-
-
-def _spanish(kind: str, message: str) -> str:
-    """Pydantic messages in Spanish for the error types a writer meets."""
-    return {
-        "missing": "falta este campo.",
-        "extra_forbidden": "campo desconocido (¿error de escritura?).",
-        "bool_parsing": "debe ser true o false.",
-        "bool_type": "debe ser true o false.",
-        "date_from_datetime_parsing": "fecha no válida; escriba AAAA-MM-DD o null.",
-        "date_parsing": "fecha no válida; escriba AAAA-MM-DD o null.",
-        "date_type": "fecha no válida; escriba AAAA-MM-DD o null.",
-        "string_pattern_mismatch": "debe ser una dirección web que empiece con https:// o http://.",
-        "string_too_short": "el texto está vacío o es demasiado corto.",
-        "string_type": "debe ser un texto.",
-        "literal_error": f"valor no permitido ({message}).",
-        "dict_type": "debe ser una lista de claves «clave: valor».",
-    }.get(kind, message)
 
 
 def norms_path(root: Path | None = None) -> Path:

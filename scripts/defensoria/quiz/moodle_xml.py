@@ -6,7 +6,7 @@ Per-answer feedback, the citation as general feedback and as a tag, names = item
 from xml.etree import ElementTree as ET
 
 from defensoria.content.citations import parse_citation
-from defensoria.quiz.exporting import category, dispatch, multiple_fractions, paragraph
+from defensoria.quiz.export_common import category, dispatch, multiple_fractions, paragraph
 from defensoria.quiz.model import Bank, Item
 from defensoria.quiz.strings import UI
 

@@ -3,72 +3,18 @@
 Each command opens the database, calls one library function and prints the result.
 """
 
-from contextlib import contextmanager
 from pathlib import Path
 
 import click
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from defensoria.catalog import parse_module_list
-from defensoria.cli import CONTEXT_SETTINGS, SpanishGroup, project_root, root_option
 from defensoria.errors import DefensoriaError
-from defensoria.registro import db, model
+from defensoria.registro import cli_outputs, cli_people  # noqa: F401  (their commands join the group)
+from defensoria.registro import model
+from defensoria.registro.cli_base import console, date_option, db_options, opened, progress_bar, registro
 from defensoria.registro.importer import import_file
 from defensoria.registro.signin import build_sheet, write_sheet
-from defensoria.registro.values import parse_date
-
-console = Console(highlight=False, soft_wrap=True, emoji=False)
-
-
-def db_options(function):
-    """--base (the SQLite file) and --raiz (the project, for the module catalogue)."""
-    function = click.option("--base", type=click.Path(dir_okay=False, path_type=Path), default=None,
-                            help=f"Archivo de la base de datos. Por defecto ${db.ENV_VAR} o data/registro.sqlite del proyecto.")(function)
-    return root_option(function)
-
-
-@contextmanager
-def opened(base: Path | None, raiz: Path | None, create: bool = True):
-    root = project_root(raiz)
-    conn = db.connect(base or db.default_path(root), create=create)
-    try:
-        yield conn, root
-    finally:
-        conn.close()
-
-
-def progress_bar() -> Progress:
-    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                    console=console, transient=True)
-
-
-def confirm(yes: bool, question: str) -> None:
-    if not yes and not click.confirm(question, default=False):
-        raise DefensoriaError("cancelado; no se cambió nada.")
-
-
-def date_option(value: str | None) -> str | None:
-    if not value:
-        return None
-    try:
-        return parse_date(value)
-    except ValueError as error:
-        raise click.BadParameter(str(error)) from None
-
-
-@click.group(name="registro", cls=SpanishGroup, context_settings=CONTEXT_SETTINGS)
-def registro():
-    """Registro de capacitaciones: asistencia, cuestionarios, avance, reportes y certificados.
-
-    Los datos personales se guardan solo en la base de datos (data/registro.sqlite), nunca en git ni en el sitio.
-
-    \b
-    Ejemplo:
-        defensoria registro importar asistencia.csv
-        defensoria registro reporte --por distrito --publico --salida reporte.html
-    """
 
 
 @registro.command(name="defensoria")
@@ -234,7 +180,3 @@ def _print_import(path: Path, result) -> None:
                       f"Revise y use 'fusionar' o 'duplicados --no-son'.")
     if result.ignored_columns:
         console.print(f"   Columnas no usadas: {', '.join(result.ignored_columns)}")
-
-
-from defensoria.registro import cli_people  # noqa: E402,F401  (registers persona, fusionar, archivar, duplicados)
-from defensoria.registro import cli_outputs  # noqa: E402,F401  (registers reporte, certificados, respaldo)

@@ -2,16 +2,30 @@
 
 Every file is written to a temporary name and then renamed, so an interrupted run never
 leaves half a file. Text cells that a spreadsheet would run as a formula are neutralised.
+Files of the tracker may hold personal data: they are readable by their owner only (0600).
 """
 
 import csv
-from collections.abc import Sequence
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from defensoria.files import atomic_path  # noqa: F401  (re-exported for the tracker)
+from defensoria import files
 from defensoria.registro.values import neutralize
+
+PRIVATE = 0o600
+
+
+@contextmanager
+def atomic_path(target: Path | str) -> Iterator[Path]:
+    """files.atomic_path, and the finished file is made owner-only before it takes the name."""
+    with files.atomic_path(target) as partial:
+        yield partial
+        if partial.exists():
+            os.chmod(partial, PRIVATE)
 
 TEMPLATES = Path(__file__).with_name("plantillas")
 _env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True)

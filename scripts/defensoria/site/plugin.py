@@ -11,7 +11,9 @@
   public list of valid certificate hashes (defensoria.site.verification).
 - Module catalogue: `<!-- catalogo-modulos -->` in a page becomes the list of modules
   read from their front matter (defensoria.catalog), in the page's language.
-- Weight: drops source maps and lunr languages the site does not use.
+- Weight: drops source maps and lunr languages the site does not use; serves our
+  screen stylesheets as one file and the print one without blocking the first paint
+  (defensoria.site.stylesheets).
 
 List it after i18n and offline in mkdocs.yml; its last step runs after theirs.
 """
@@ -27,9 +29,19 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from defensoria.catalog import load_modules
+from defensoria.content.project import module_title
 from defensoria.errors import SourceError
 from defensoria.pages import language_of, read_page
 from defensoria.site.verification import MARKER as VERIFICATION_MARKER
+from defensoria.site.search_index import (
+    TRAINERS,
+    learner_index,
+    split_search_index,
+    trainers_index,
+    unsearched_words,
+    write_search_index,
+)
+from defensoria.site.stylesheets import bundle_css, plan_stylesheets
 from defensoria.site.verification import render_verification
 
 SEARCH_ASSETS = Path(__file__).parent / "search"
@@ -49,8 +61,14 @@ class DefensoriaConfig(Config):
     enabled = config_options.Type(bool, default=True)
     # Lunr pipeline for Spanish; Quechua has none (lunr has no Quechua support)
     search_pipeline_es = config_options.Type(list, default=["stopWordFilter"])
+    # "compact": learner and trainers' indexes (defensoria.site.search_index);
+    # "full": one index per language with every page as Material wrote it (benchmarks)
+    search_index = config_options.Choice(("compact", "full"), default="compact")
     # Drop .map files and unused lunr languages from site/
     prune_assets = config_options.Type(bool, default=True)
+    # extra_css is served as this one file; the print stylesheet stays apart (media=print)
+    stylesheet_bundle = config_options.Type(str, default="assets/stylesheets/sitio.css")
+    print_stylesheet = config_options.Type(str, default="assets/stylesheets/impresion.css")
 
 
 class DefensoriaPlugin(BasePlugin[DefensoriaConfig]):
@@ -64,7 +82,24 @@ class DefensoriaPlugin(BasePlugin[DefensoriaConfig]):
             raise PluginError("mkdocs.yml: falta extra.salida.url (el sitio neutral al que lleva la salida rápida).")
         if not extra.get("csp"):
             raise PluginError("mkdocs.yml: falta extra.csp (la política de seguridad de contenido).")
+        # mkdocs-static-i18n runs on_config again for each language: plan once
+        styles = [str(path) for path in config.extra_css]
+        if self.config.stylesheet_bundle not in styles:
+            self._stylesheets = plan_stylesheets(styles, self.config.stylesheet_bundle, self.config.print_stylesheet)
+        config.extra_css = self._stylesheets.links()
+        extra["print_css"] = self._stylesheets.print
         return config
+
+    # One screen stylesheet instead of one per source file: the sources are not copied,
+    # the bundle is written at the end of the build
+    def on_files(self, files, *, config):
+        if not self.config.enabled:
+            return files
+        for path in self._stylesheets.dropped():
+            source = files.get_file_from_path(path)
+            if source is not None:
+                files.remove(source)
+        return files
 
     # Replace the catalogue and certificate-verification markers
     def on_page_markdown(self, markdown, *, page, config, files):
@@ -88,7 +123,8 @@ class DefensoriaPlugin(BasePlugin[DefensoriaConfig]):
     def on_post_page(self, output, *, page, config):
         if not self.config.enabled:
             return output
-        return finish_html(output)
+        trainers = self.config.search_index == "compact" and _is_trainers_page(page.url)
+        return finish_html(output, search_scope=TRAINERS if trainers else "")
 
     # The 404 page gets the same treatment; i18n renders it once per language into
     # the same file, so keep the Spanish one and write it back at the end
@@ -105,10 +141,13 @@ class DefensoriaPlugin(BasePlugin[DefensoriaConfig]):
     def on_post_build(self, *, config):
         if not self.config.enabled:
             return
+        site = Path(config.site_dir)
+        bundle = site / self._stylesheets.bundle
+        bundle.parent.mkdir(parents=True, exist_ok=True)
+        bundle.write_text(bundle_css(Path(config.docs_dir), self._stylesheets.screen), encoding="utf-8")
         i18n = config.plugins.get("i18n")
         if i18n is not None and getattr(i18n, "building", False):
             return  # an inner per-language build of mkdocs-static-i18n: wait for the outer one
-        site = Path(config.site_dir)
         merged = site / "search" / "search_index.json"
         if merged.is_file():
             docs = Path(config.docs_dir)
@@ -118,8 +157,13 @@ class DefensoriaPlugin(BasePlugin[DefensoriaConfig]):
                 is_translated=lambda location: has_translation(docs, location, "qu"),
             )
             for locale, index in indexes.items():
-                folder = site / "search" if locale == "es" else site / locale / "search"
-                write_search_index(folder, index)
+                folder = site if locale == "es" else site / locale
+                if self.config.search_index == "full":
+                    write_search_index(folder / "search", index)
+                    continue
+                skip = unsearched_words(locale, site / "assets" / "javascripts" / "lunr" / "min")
+                write_search_index(folder / "search", learner_index(index, skip))
+                write_search_index(folder / TRAINERS / "search", trainers_index(index, skip))
         if getattr(self, "_spanish_404", None):
             (site / "404.html").write_text(self._spanish_404, encoding="utf-8")
         install_search_scripts(site)
@@ -127,8 +171,12 @@ class DefensoriaPlugin(BasePlugin[DefensoriaConfig]):
             prune_assets(site)
 
 
-def finish_html(output: str) -> str:
-    """Exit bar first in <body>; named search dialog; rel on external links; search base."""
+def finish_html(output: str, search_scope: str = "") -> str:
+    """Exit bar first in <body>; named search dialog; rel on external links; search base.
+
+    The search base is where Material fetches the index and resolves result links: the
+    page's language folder, plus `search_scope` (formadores/) on trainers' pages.
+    """
     block = EXIT_BLOCK.search(output)
     if block:
         output = output[: block.start()] + output[block.end() :]
@@ -142,10 +190,17 @@ def finish_html(output: str) -> str:
     # Links to official sites: no referrer, no access to this page from theirs
     output = EXTERNAL_LINK.sub(r'<a rel="noopener noreferrer" \1>', output)
     lang = HTML_LANG.search(output)
-    if lang and lang.group(1) != "es":
-        locale = lang.group(1)
-        output = CONFIG_BASE.sub(lambda m: f"{m.group(1)}{_join(m.group(2), locale)}{m.group(3)}", output, count=1)
+    folder = lang.group(1) if lang and lang.group(1) != "es" else ""
+    scope = "/".join(part for part in (folder, search_scope.strip("/")) if part)
+    if scope:
+        output = CONFIG_BASE.sub(lambda m: f"{m.group(1)}{_join(m.group(2), scope)}{m.group(3)}", output, count=1)
     return output
+
+
+def _is_trainers_page(url: str) -> bool:
+    """formadores/… or qu/formadores/…: pages whose search includes the guides."""
+    parts = url.split("/")
+    return bool(parts) and (parts[0] == TRAINERS.strip("/") or parts[:2] == ["qu", TRAINERS.strip("/")])
 
 
 def render_catalog(modules, language: str, page_uri: Path) -> str:
@@ -156,18 +211,15 @@ def render_catalog(modules, language: str, page_uri: Path) -> str:
     hours = "horas" if language == "es" else "hora"
     items = []
     for module in modules:
-        title = module.title
-        translated = module.page_path(language)
-        if language != "es" and translated.is_file():
-            title = read_page(translated).meta.get("title", title)
+        title = module_title(module, language)
         link = Path("../" * (len(page_uri.parts) - 1) + f"modulos/{module.path.name}").as_posix()
         items.append(f"{int(module.modulo[1:])}. **[{title}]({link})** · {module.horas:g} {hours}")
     return "\n".join(items) + "\n"
 
 
-def _join(base: str, locale: str) -> str:
+def _join(base: str, folder: str) -> str:
     """'..' + 'qu' → '../qu/': the trailing slash makes it a folder for new URL()."""
-    return f"{base.rstrip('/')}/{locale}/" if base not in ("", ".") else f"{locale}/"
+    return f"{base.rstrip('/')}/{folder}/" if base not in ("", ".") else f"{folder}/"
 
 
 def has_translation(docs: Path, location: str, locale: str) -> bool:
@@ -175,33 +227,6 @@ def has_translation(docs: Path, location: str, locale: str) -> bool:
     page = location.split("#")[0] or "index.html"
     stem = page[: -len(".html")] if page.endswith(".html") else page.rstrip("/") + "/index"
     return (docs / f"{stem}.{locale}.md").is_file()
-
-
-def split_search_index(merged: dict, pipeline_es: list[str], is_translated=lambda location: True) -> dict[str, dict]:
-    """One index per language; Quechua locations become relative to qu/.
-
-    Spanish pages served on the Quechua site as a fallback are left out of the Quechua
-    index: a Quechua search must not return Spanish pages.
-    """
-    config = dict(merged.get("config", {}))
-    spanish = {"config": {**config, "lang": ["es"], "pipeline": pipeline_es}, "docs": []}
-    quechua = {"config": {**config, "lang": ["qu"], "pipeline": []}, "docs": []}
-    for doc in merged.get("docs", []):
-        location = doc.get("location", "")
-        if location.startswith("qu/"):
-            if is_translated(location[len("qu/") :]):
-                quechua["docs"].append({**doc, "location": location[len("qu/") :]})
-        else:
-            spanish["docs"].append(doc)
-    return {"es": spanish, "qu": quechua}
-
-
-def write_search_index(folder: Path, index: dict) -> None:
-    """search_index.json for served sites, search_index.js for file:// (offline plugin format)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-    (folder / "search_index.json").write_text(data, encoding="utf-8")
-    (folder / "search_index.js").write_text(f"var __index = {data}", encoding="utf-8")
 
 
 def install_search_scripts(site: Path) -> None:

@@ -14,10 +14,13 @@ from defensoria.translation.coverage import BOTH, QUECHUA_ONLY, SPANISH_ONLY, co
 from defensoria.translation.lint import count_levels, lint_project
 from defensoria.translation.orthography import ERROR, load_rules
 from defensoria.translation.state import record_source_hash, translation_state
+from defensoria.translation.occurrences import occurrence_report
 from defensoria.translation.terminology import terminology_misses
 
-SECTIONS = ("cobertura", "desactualizadas", "terminologia", "ortografia")
+SECTIONS = ("cobertura", "desactualizadas", "terminologia", "ocurrencias", "ortografia")
 console = Console(highlight=False, soft_wrap=True, emoji=False)
+# Segments listed under the occurrence figures (the rest are counted)
+LISTED = 15
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -94,6 +97,32 @@ def show_terminology(root: Path) -> None:
                       f"{miss.spanish.name}:{miss.spanish_line})")
 
 
+def show_occurrences(root: Path) -> None:
+    """Figures: terms sourced, term occurrences consistent, the segments that fall short."""
+    if not glossary_path(root).is_file():
+        return
+    glossary = load_glossary(root)
+    sourced = sum(term.sourced for term in glossary.terminos)
+    console.print(f"Glosario: {len(glossary.terminos)} términos; {sourced} con fuente leída, "
+                  f"{len(glossary.terminos) - sourced} propuesta(s) por revisar.")
+    report = occurrence_report(root, glossary, glossary_path(root))
+    console.print(f"Terminología por ocurrencia: {report.consistent} de {report.occurrences} usos de un término "
+                  f"del glosario en castellano tienen su término quechua en el mismo segmento "
+                  f"({report.share:.1%}; {report.segments} segmentos: secciones de página, preguntas, "
+                  "definiciones, textos del programa).")
+    worst = sorted(report.by_term.items(), key=lambda item: item[1][1] - item[1][0])
+    for term_id, (spanish, matched) in worst[:10]:
+        if matched < spanish:
+            term = glossary.by_id()[term_id]
+            console.print(f"  «{term.es}» → «{term.qu}»: {matched} de {spanish}")
+    for shortfall in report.shortfalls[:LISTED]:
+        segment = shortfall.segment
+        console.print(f"  {_relative(segment.path, root)}:{segment.line} ({segment.label}): «{shortfall.term.es}» "
+                      f"{shortfall.spanish} vez/veces, «{shortfall.term.qu}» {shortfall.quechua}")
+    if len(report.shortfalls) > LISTED:
+        console.print(f"  … y {len(report.shortfalls) - LISTED} segmento(s) más.")
+
+
 def show_spelling(root: Path) -> int:
     findings = list(lint_project(root, load_rules(root)))
     errors, warnings = count_levels(findings)
@@ -138,6 +167,8 @@ def translations(raiz, solo, fix):
             show_stale(root)
         if "terminologia" in wanted:
             show_terminology(root)
+        if "ocurrencias" in wanted:
+            show_occurrences(root)
         if "ortografia" in wanted:
             errors = show_spelling(root)
     except SourceError as error:

@@ -6,7 +6,8 @@
   lang="qu", strings chosen with `… if qu`, `{% if qu %}` branches, and the values of
   languages/qu.html;
 - the quiz banks quizzes/mNN.yml: every `qu` string (question, options, feedback, pairs);
-- mkdocs.yml: the Quechua site name, description, copyright and menu labels.
+- mkdocs.yml: the Quechua site name, description, copyright and menu labels;
+- the labels kept in the program (print, quiz, glossary, workshop: program_strings).
 """
 
 import re
@@ -23,6 +24,7 @@ from defensoria.quiz.bank import bank_paths
 from defensoria.translation.orthography import (
     ERROR, Finding, Rules, lint_line, probable_names, strip_glosses_across_lines,
 )
+from defensoria.translation.program_strings import string_pairs
 from defensoria.translation.text import clean, prose_lines
 from defensoria.translation.yaml_strings import bank_strings, site_config_strings
 
@@ -33,6 +35,8 @@ BLOCK_TAG = re.compile(r"\{%-?\s*(if|elif|else|endif)\b(.*?)-?%\}")
 JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
 QU_VALUE = re.compile(r"^\s*\"([\w.]+)\":\s*\"([^\"]*)\"")
 NOT_TEXT_KEYS = {"language", "direction", "search.config.lang"}
+# str.format fields of program strings: {title}, {version}
+PLACEHOLDER = re.compile(r"\{\w*\}")
 
 
 def quechua_pages(root: Path) -> list[Path]:
@@ -145,6 +149,10 @@ def lint_project(root: Path, rules: Rules, theme: Path = THEME) -> Iterator[tupl
             continue  # reported by the 'cuestionarios' check
         for finding in findings:
             yield bank, finding
+    # Print, quiz, glossary and workshop labels kept in the program: one string per key
+    for pair in string_pairs():
+        for finding in lint_line(PLACEHOLDER.sub(" ", clean(pair.qu)), pair.line, rules):
+            yield pair.path, Finding(finding.line, finding.word, f"{pair.key}: {finding.message}", finding.level)
     config = root / "mkdocs.yml"
     if config.is_file():
         try:

@@ -31,9 +31,11 @@ NEUTRAL_PAGE = """<!doctype html>
 </head><body><p>Sin notas.</p></body></html>
 """
 
-# Left out: the site's search (replaced by Kiwix's), and files only a web host uses
+# Left out: the site's search (replaced by Kiwix's), and files only a web host uses (the
+# 404 page links its styles from the web root, and Kiwix shows its own "not found")
 SKIPPED = re.compile(
     r"(^|/)search/search_index\.(json|js)$"
+    r"|^404\.html$"
     r"|^assets/javascripts/lunr/"
     r"|^assets/javascripts/workers/search\."
     r"|^sitemap\.xml(\.gz)?$"
@@ -44,7 +46,18 @@ HREF = re.compile(r'\bhref="[^"]*"')
 SEARCH_FORM = '<form class="md-search__form" name="search">'
 NO_SEARCH_FORM = '<form class="md-search__form" name="dc-busqueda-kiwix">'
 SEARCH_COMPONENT = 'data-md-component="search"'
-HIDE_SEARCH = ('<style>.md-search,.md-header__button[for="__search"]{display:none!important}</style>')
+# The search box hidden; the language menu, now last in the header, kept inside a 360 px
+# screen; and room under the toolbar that Debian's kiwix-serve (3.x) puts on top of each
+# page (38 px, fixed), so the quick exit bar is never under it. The Kiwix apps add no bar.
+EDITION_STYLE = (
+    "<style>"
+    '.md-search,.md-header__button[for="__search"]{display:none!important}'
+    ".md-header .md-select__inner{right:0}"
+    "body>.kiwix .height_separator{height:38px}"
+    "body>.kiwix~.dc-barra{top:38px}"
+    "body>.kiwix~.md-header{top:calc(var(--dc-barra) + 38px)}"
+    "</style>"
+)
 TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
 HTML_LANG = re.compile(r'<html\s+lang="([a-z]{2})"')
 CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)"')
@@ -133,9 +146,11 @@ def source_url(site: Path) -> str:
 
 
 def date_text(language: str, day: date) -> str:
+    # U+2011 (a hyphen that does not break the line): "2026-12" stays in one piece on a phone
+    stamp = f"{day:%Y}\u2011{day:%m}"
     if language == "qu":
-        return f"Kay archivoqa {day:%Y}-{day:%m} (wata-killa) ruwasqam."
-    return f"Este archivo es de {MONTHS_ES[day.month - 1]} de {day.year} ({day:%Y-%m})."
+        return f"Kay archivoqa {stamp} (wata, killa) ruwasqam."
+    return f"Este archivo es de {MONTHS_ES[day.month - 1]} de {day.year} ({stamp})."
 
 
 def adapt_page(markup: str, path: str, day: date) -> str:
@@ -143,7 +158,7 @@ def adapt_page(markup: str, path: str, day: date) -> str:
     neutral = posixpath.relpath(NEUTRAL_PATH, posixpath.dirname(path) or ".")
     markup = EXIT_TAG.sub(lambda tag: HREF.sub(f'href="{neutral}"', tag.group(0), count=1), markup)
     if SEARCH_FORM in markup:
-        markup = markup.replace(SEARCH_FORM, NO_SEARCH_FORM, 1).replace("</head>", HIDE_SEARCH + "</head>", 1)
+        markup = markup.replace(SEARCH_FORM, NO_SEARCH_FORM, 1).replace("</head>", EDITION_STYLE + "</head>", 1)
         markup = markup.replace(SEARCH_COMPONENT, "data-dc-busqueda-kiwix", 1)
     if DATE_MARKER in markup:
         stamp = f'<p class="dc-edicion-zim"><strong>{html.escape(date_text(page_language(markup), day))}</strong></p>'
@@ -182,8 +197,8 @@ def read_site(site: Path, day: date) -> list[Entry]:
             entries.append(Entry(path, mimetype, file.read_bytes()))
             continue
         markup = adapt_page(file.read_text(encoding="utf-8"), path, day)
-        # Not in search: the 404 page, and Spanish pages shown on the Quechua site
-        front = path != "404.html" and not (path.startswith("qu/") and quechua is not None and path not in quechua)
+        # Not in search: Spanish pages shown on the Quechua site
+        front = not (path.startswith("qu/") and quechua is not None and path not in quechua)
         entries.append(Entry(path, mimetype, markup.encode("utf-8"), page_title(markup), front,
                              page_text(markup) if front else ""))
     entries.append(Entry(NEUTRAL_PATH, "text/html", NEUTRAL_PAGE.encode("utf-8"), "Notas"))
