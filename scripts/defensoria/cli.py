@@ -18,6 +18,7 @@ from defensoria.printing.cli import print_materials
 from defensoria.quiz.cli import quiz
 from defensoria.readability_cli import readability
 from defensoria.registro.cli import registro
+from defensoria.revision.cli import revision
 from defensoria.taller.cli import workshop
 from defensoria.translation.cli import translations
 from defensoria.zim.cli import zim
@@ -89,8 +90,8 @@ def check(raiz, legal, solo):
     console.print(f"✅ Contenido revisado: sin errores ({n_warnings} aviso(s)).")
 
 
-# Feature groups: quizzes, Quechua edition, tracker, readability, workshops, print, Kiwix
-for group in (quiz, translations, registro, readability, workshop, print_materials, zim):
+# Feature groups: quizzes, Quechua edition, tracker, readability, workshops, print, Kiwix, review
+for group in (quiz, translations, registro, readability, workshop, print_materials, zim, revision):
     cli.add_command(group)
 
 

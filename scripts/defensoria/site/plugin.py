@@ -49,6 +49,7 @@ EXIT_BLOCK = re.compile(r"\s*<!--salida-->(.*?)<!--/salida-->", re.DOTALL)
 BODY_OPEN = re.compile(r"<body[^>]*>")
 CONFIG_BASE = re.compile(r'("base":\s*")([^"]*)(")')
 CATALOG_MARKER = "<!-- catalogo-modulos -->"
+MODULE_FILE = re.compile(r"^(m\d{2})-")
 EXTERNAL_LINK = re.compile(r'<a (?![^>]*\brel=)([^>]*\bhref="https?://[^"]*"[^>]*)>')
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 SEARCH_LABEL = re.compile(r'class="md-search__input"[^>]*aria-label="([^"]+)"')
@@ -106,6 +107,7 @@ class DefensoriaPlugin(BasePlugin[DefensoriaConfig]):
         if not self.config.enabled:
             return markdown
         root = Path(config.config_file_path).parent
+        add_review_status(page, root)
         if VERIFICATION_MARKER in markdown:
             language = language_of(Path(page.file.src_uri))
             markdown = markdown.replace(VERIFICATION_MARKER, render_verification(root, language, page.url))
@@ -195,6 +197,26 @@ def finish_html(output: str, search_scope: str = "") -> str:
     if scope:
         output = CONFIG_BASE.sub(lambda m: f"{m.group(1)}{_join(m.group(2), scope)}{m.group(3)}", output, count=1)
     return output
+
+
+def add_review_status(page, root: Path) -> None:
+    """Legal status of module pages and review banner of Quechua pages, computed from the
+    review records (defensoria.revision) into page.meta for the theme's partials."""
+    from defensoria.revision.status import snapshot
+
+    source = Path(page.file.src_uri)
+    language = language_of(source)
+    try:
+        state = snapshot(root)
+    except SourceError as error:
+        raise PluginError(str(error)) from None
+    module = MODULE_FILE.match(source.name)
+    if source.parts[0] == "modulos" and module:
+        legal = state.legal(module.group(1))
+        page.meta["dc_revision_legal"] = {"estado": legal.estado, "texto": legal.text(language)}
+    if language == "qu":
+        quechua = state.quechua(source.as_posix())
+        page.meta["dc_revision_qu"] = {"estado": quechua.estado, "porcentaje": quechua.percent, **quechua.texts()}
 
 
 def _is_trainers_page(url: str) -> bool:

@@ -31,9 +31,11 @@ NEUTRAL_PAGE = """<!doctype html>
 </head><body><p>Sin notas.</p></body></html>
 """
 
-# Left out: the site's search (replaced by Kiwix's), and files only a web host uses
+# Left out: the site's search (replaced by Kiwix's), and files only a web host uses (the
+# 404 page links its styles from the web root, and Kiwix shows its own "not found")
 SKIPPED = re.compile(
     r"(^|/)search/search_index\.(json|js)$"
+    r"|^404\.html$"
     r"|^assets/javascripts/lunr/"
     r"|^assets/javascripts/workers/search\."
     r"|^sitemap\.xml(\.gz)?$"
@@ -195,8 +197,8 @@ def read_site(site: Path, day: date) -> list[Entry]:
             entries.append(Entry(path, mimetype, file.read_bytes()))
             continue
         markup = adapt_page(file.read_text(encoding="utf-8"), path, day)
-        # Not in search: the 404 page, and Spanish pages shown on the Quechua site
-        front = path != "404.html" and not (path.startswith("qu/") and quechua is not None and path not in quechua)
+        # Not in search: Spanish pages shown on the Quechua site
+        front = not (path.startswith("qu/") and quechua is not None and path not in quechua)
         entries.append(Entry(path, mimetype, markup.encode("utf-8"), page_title(markup), front,
                              page_text(markup) if front else ""))
     entries.append(Entry(NEUTRAL_PATH, "text/html", NEUTRAL_PAGE.encode("utf-8"), "Notas"))
