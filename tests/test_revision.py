@@ -246,3 +246,20 @@ def test_built_pages_show_reviewed_partial_and_pending(buildable_copy, tmp_path)
     percent = (100 * 10) // part.segments
     assert f"Traducción revisada en parte ({percent} %)." in text("qu/modulos/m04-la-denuncia.html")
     assert "Traducción sin revisar." in text("qu/modulos/m06-los-delitos.html")
+
+
+def test_revisar_lists_claims_to_fix_and_refuses_a_hand_typed_review(project_copy, tmp_path):
+    from defensoria.checks import run_checks
+
+    export = export_legal(tmp_path, project_copy, paper=False)
+    book = load_workbook(export.xlsx)
+    row = next(r for r in book["afirmaciones"].iter_rows(min_row=2) if r[1].value == "m03")
+    row[7].value, row[8].value = "corregir", "Falta decir desde qué edad."
+    book.save(tmp_path / "hecha.xlsx")
+    import_file(tmp_path / "hecha.xlsx", "AB", DAY, project_copy)
+    page = project_copy / "docs" / "modulos" / "m05-medidas-de-proteccion.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("  estado: pendiente", "  estado: revisado", 1), encoding="utf-8")
+    problems = run_checks(project_copy, only=["revision"])
+    messages = [(p.level, p.message) for p in problems]
+    assert ("aviso", f"la abogada pidió corregir esta afirmación ({row[0].value}): Falta decir desde qué edad.") in messages
+    assert any(level == "error" and p.path.name == page.name and "a mano" in message for (level, message), p in zip(messages, problems))
