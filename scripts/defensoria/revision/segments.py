@@ -26,6 +26,9 @@ from defensoria.content.citations import slug
 from defensoria.content.markdown import Block, read_page, spanish_source
 from defensoria.revision.records import normalise, text_hash
 
+# libyaml when present: the question banks are large and read on every build
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @dataclass(frozen=True)
 class Segment:
@@ -116,7 +119,7 @@ def yaml_segments(path: Path, root: Path, prefix: str) -> list[Segment]:
     """Segments of a bilingual YAML file (question bank, glossary)."""
     text = path.read_text(encoding="utf-8")
     try:
-        node = yaml.compose(text)
+        node = yaml.compose(text, Loader=LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise SourceError(path, mark.line + 1 if mark else None, "no es YAML válido.") from None
@@ -138,8 +141,8 @@ def yaml_segments(path: Path, root: Path, prefix: str) -> list[Segment]:
 
 
 def _construct(scalar: yaml.ScalarNode):
-    """The Python value of one scalar node, as yaml.safe_load would give it."""
-    return yaml.SafeLoader("").construct_object(scalar, deep=True) if scalar.tag.endswith(":str") else yaml.SafeLoader("").construct_object(scalar)
+    """The text of a string scalar (None for numbers, booleans, dates: not translatable)."""
+    return scalar.value if scalar.tag.endswith(":str") else None
 
 
 def all_segments(root: Path | None = None, only: str | None = None) -> list[Segment]:
