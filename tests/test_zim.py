@@ -57,6 +57,32 @@ def test_the_date_of_the_file_replaces_the_marker_in_the_page_language():
     assert "diciembre de 2026" in adapt_page(PAGE.replace('lang="qu"', 'lang="es"'), "sin-internet.html", DAY)
 
 
+def test_fallback_pages_and_the_neutral_page_stay_out_of_search_and_search_files_out_of_the_file(tmp_path):
+    from defensoria.zim.edition import read_site
+
+    page = '<html lang="{lang}"><head><title>{title} - Sitio</title></head><body>{notice}<article><h1>{title}</h1><p>{text}</p></article><nav>Menú</nav></body></html>'
+    files = {
+        "index.html": page.format(lang="es", title="Inicio", notice="", text="La denuncia es gratis."),
+        "qu/index.html": page.format(lang="qu", title="Qallariy", notice="", text="Willakuyqa mana qullqiyuqmi."),
+        "qu/directorio.html": page.format(lang="qu", title="Directorio", text="Comisaría de Sicuani.",
+                                          notice='<div class="dc-aviso" data-dc-aviso="sin-traduccion" role="note"></div>'),
+        "search/search_index.json": "{}",
+        "qu/formadores/search/search_index.js": "var __index = {}",
+        "assets/javascripts/lunr/min/lunr.es.min.js": "",
+        "descargas/m04-es-a4.pdf": "%PDF-1.7",
+    }
+    for path, text in files.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(text, encoding="utf-8")
+    entries = {entry.path: entry for entry in read_site(tmp_path, DAY)}
+    assert set(entries) == {"index.html", "qu/index.html", "qu/directorio.html", "descargas/m04-es-a4.pdf", NEUTRAL_PATH}
+    assert entries["index.html"].front and entries["qu/index.html"].front
+    assert not entries["qu/directorio.html"].front and not entries[NEUTRAL_PATH].front
+    # The index gets the page body, not the menus; the title without the site name
+    assert entries["index.html"].text == "Inicio La denuncia es gratis." and entries["index.html"].title == "Inicio"
+    assert entries["descargas/m04-es-a4.pdf"].mimetype == "application/pdf"
+
+
 def test_a_missing_site_is_a_spanish_error_and_writes_nothing(runner, tmp_path):
     from defensoria.cli import cli
 
