@@ -315,3 +315,15 @@ def test_a_corrected_quiz_string_is_written_back_into_the_bank(project_copy, tmp
     assert after["preguntas"][0]["enunciado"]["qu"] == "¿Imataq amachana kamachiy? (medida de protección)"
     before["preguntas"][0]["enunciado"]["qu"] = after["preguntas"][0]["enunciado"]["qu"]
     assert after == before
+
+
+def test_program_strings_can_be_approved_but_not_edited_from_a_po(project_copy, tmp_path):
+    export = export_quechua(tmp_path, "po", project_copy, pagina="programa")
+    po = polib.pofile(str(export.path))
+    assert export.segments > 50 and po[0].occurrences[0][0] == "scripts/defensoria/printing/strings.py"
+    approve_po(export.path, tmp_path / "editado.po", edit={0: "Runasimi simi"}, keep_fuzzy=set(range(1, len(po))))
+    with pytest.raises(ImportRejected, match="es un texto del programa; corríjalo a mano en strings.py"):
+        import_file(tmp_path / "editado.po", "DC", DAY, project_copy)
+    approve_po(export.path, tmp_path / "aprobado.po", keep_fuzzy=set(range(1, len(po))))
+    assert import_file(tmp_path / "aprobado.po", "DC", DAY, project_copy).decisions == 1
+    assert snapshot(project_copy).quechua("programa").reviewed == 1

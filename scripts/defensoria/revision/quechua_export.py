@@ -45,7 +45,12 @@ def stale(segment: Segment, records: Records) -> bool:
 
 
 def _where(path: Path, line: int, root: Path) -> str:
-    return f"{Path(path).resolve().relative_to(root.resolve()).as_posix()}:{line}"
+    """file:line relative to the project (program files: relative to the package's project)."""
+    path = Path(path).resolve()
+    for base in (root.resolve(), Path(__file__).resolve().parents[3]):
+        if path.is_relative_to(base):
+            return f"{path.relative_to(base).as_posix()}:{line}"
+    return f"{path.name}:{line}"
 
 
 def po_file(segments: list[Segment], root: Path, records: Records):
@@ -69,8 +74,8 @@ def po_file(segments: list[Segment], root: Path, records: Records):
             continue
         entry = polib.POEntry(
             msgctxt=segment.id, msgid=es, msgstr=qu,
-            occurrences=[tuple(_where(segment.es_file, segment.es_line, root).rsplit(":", 1)),
-                         tuple(_where(segment.qu_file, segment.qu_line, root).rsplit(":", 1))],
+            occurrences=list(dict.fromkeys([tuple(_where(segment.es_file, segment.es_line, root).rsplit(":", 1)),
+                                             tuple(_where(segment.qu_file, segment.qu_line, root).rsplit(":", 1))])),
         )
         if stale(segment, records):
             entry.comment = STALE_NOTE

@@ -145,6 +145,20 @@ def _construct(scalar: yaml.ScalarNode):
     return scalar.value if scalar.tag.endswith(":str") else None
 
 
+def program_segments() -> list[Segment]:
+    """UI and print strings kept in the program (print labels, quiz and glossary UI…).
+    They can be approved from a PO or XLIFF; a correction is made in the Python file."""
+    from defensoria.translation.program_strings import string_pairs
+
+    segments = []
+    for pair in string_pairs():
+        ident = "programa/" + pair.key.replace(" → ", "/")
+        segments.append(Segment(id=ident, page="programa", es=normalise(pair.es), qu=normalise(pair.qu),
+                                es_file=pair.path, es_line=pair.line, qu_file=pair.path, qu_line=pair.line,
+                                kind="programa"))
+    return segments
+
+
 def all_segments(root: Path | None = None, only: str | None = None) -> list[Segment]:
     """Every segment of the project, pages first; `only` keeps one page or file
     (a path under docs/, e.g. 'modulos/m05-medidas-de-proteccion.md', or 'quizzes/m05')."""
@@ -162,6 +176,7 @@ def all_segments(root: Path | None = None, only: str | None = None) -> list[Segm
     glossary = docs / "_datos" / "glosario.yml"
     if glossary.is_file():
         segments += yaml_segments(glossary, root, "glosario")
+    segments += program_segments()
     if only:
         wanted = only.removeprefix("docs/")
         segments = [s for s in segments if s.page in (wanted, wanted.removesuffix(".qu.md") + ".md", wanted.removesuffix(".yml"))]
