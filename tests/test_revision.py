@@ -327,3 +327,19 @@ def test_program_strings_can_be_approved_but_not_edited_from_a_po(project_copy, 
     approve_po(export.path, tmp_path / "aprobado.po", keep_fuzzy=set(range(1, len(po))))
     assert import_file(tmp_path / "aprobado.po", "DC", DAY, project_copy).decisions == 1
     assert snapshot(project_copy).quechua("programa").reviewed == 1
+
+
+def test_lawyer_pdf_is_a4_and_numbers_link_to_their_spreadsheet_rows(tmp_path):
+    from pypdf import PdfReader
+
+    from defensoria.revision.legal_export import write_pdf
+
+    claims = all_claims(ROOT)[:6]
+    pdf = write_pdf(claims, tmp_path / "revision-legal.pdf", ROOT)
+    reader = PdfReader(pdf)
+    width, height = (float(v) for v in reader.pages[0].mediabox[2:])
+    assert (round(width), round(height)) == (595, 842)
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "N.º 1" in text and claims[0].id in text and "corregir" in text
+    links = [a.get_object()["/A"]["/URI"] for page in reader.pages for a in page.get("/Annots", [])]
+    assert links[:2] == ["revision-legal.xlsx#afirmaciones!A2", "revision-legal.xlsx#afirmaciones!A3"]
