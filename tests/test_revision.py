@@ -276,7 +276,10 @@ def test_review_banner_fits_a_360px_phone(reviewed_site, browser, tmp_path):
             box = banner.bounding_box()
             # Near the top and inside the screen: no sideways scrolling to read it
             assert box["x"] >= 0 and box["x"] + box["width"] <= 360 and box["y"] < 400
-            assert tab.evaluate("document.documentElement.scrollWidth") <= 360
+            wide = tab.evaluate("""Array.from(document.querySelectorAll('body *'))
+                .filter(e => e.getBoundingClientRect().right > 361 && !e.closest('nav'))
+                .slice(0, 5).map(e => e.tagName + '.' + e.className + ': ' + (e.textContent || '').trim().slice(0, 40))""")
+            assert tab.evaluate("document.documentElement.scrollWidth") <= 360, wide
         tab.screenshot(path=str(tmp_path / "banner-360.png"))
     finally:
         context.close()
