@@ -20,6 +20,7 @@ from defensoria import paths
 from defensoria.catalog import Module
 from defensoria.errors import DefensoriaError, SourceError
 from defensoria.pages import Page, read_page
+from defensoria.address import is_placeholder
 from defensoria.printing.qr import QRCode, qr_code
 from defensoria.printing.render import plain_citations, render_markdown, site_settings
 from defensoria.printing.strings import LABELS
@@ -50,8 +51,9 @@ class Side:
     number: int
     title: str
     key_points: KeyPoints
-    url: str
-    qr: QRCode
+    # None while site_url is an example address: a QR code that leads nowhere is worse than none
+    url: str | None
+    qr: QRCode | None
     # A Quechua page not yet reviewed by a native speaker
     draft: bool
     review: str
@@ -135,11 +137,11 @@ def group_citations(sources: list[str]) -> list[str]:
 def _side(module: Module, page: Page, language: str, root: Path) -> Side:
     settings = site_settings(root)
     title = str(page.meta.get("title") or module.title)
-    url = settings.absolute(module.url(language))
+    url = None if is_placeholder(settings.site_url) else settings.absolute(module.url(language))
     translation = page.meta.get("traduccion") if isinstance(page.meta.get("traduccion"), dict) else {}
     draft = language != "es" and translation.get("estado") != "revisado"
     return Side(language, int(module.modulo[1:]), title, extract_key_points(page, root), url,
-                qr_code(url, title=title), draft, review_stamp(module, language))
+                qr_code(url, title=title) if url else None, draft, review_stamp(module, language))
 
 
 def load_handout(module: Module, root: Path | None = None) -> Handout:

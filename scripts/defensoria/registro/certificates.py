@@ -17,6 +17,7 @@ from pathlib import Path
 import segno
 
 from defensoria import paths
+from defensoria.address import configured_site_url, is_placeholder
 from defensoria.catalog import catalog, get_module
 from defensoria.errors import DefensoriaError
 from defensoria.pages import read_page
@@ -61,11 +62,8 @@ class Certificate:
 
 
 def site_url(root: Path | None = None) -> str:
-    """site_url of mkdocs.yml (read as text: the file has tags a plain YAML loader rejects)."""
-    config = (root or paths.find_root()) / "mkdocs.yml"
-    match = re.search(r"^site_url:\s*(\S+)", config.read_text(encoding="utf-8"), re.M) if config.is_file() else None
-    url = match.group(1).strip("'\"") if match else ""
-    return url if not url or url.endswith("/") else url + "/"
+    """site_url of mkdocs.yml as MkDocs reads it (SITE_URL wins), ending in '/'."""
+    return configured_site_url(root or paths.find_root())
 
 
 def verify_url(code: str, base_url: str) -> str:
@@ -129,9 +127,11 @@ def issue_certificates(conn: sqlite3.Connection, rules: Rules, kind: str, subjec
 
 
 def certificate_html(cert: Certificate, base_url: str) -> str:
+    css = (TEMPLATES / "base.css").read_text(encoding="utf-8")
+    if is_placeholder(base_url):  # an example address: the code alone, no QR that leads nowhere
+        return render_html("certificado.html", cert=cert, qr=None, verify_url=None, css=css)
     url = verify_url(cert.verification_code, base_url)
-    return render_html("certificado.html", cert=cert, qr=qr_data_uri(url), verify_url=f"{base_url}{VERIFY_PAGE}",
-                       css=(TEMPLATES / "base.css").read_text(encoding="utf-8"))
+    return render_html("certificado.html", cert=cert, qr=qr_data_uri(url), verify_url=f"{base_url}{VERIFY_PAGE}", css=css)
 
 
 def write_certificates(certificates: list[Certificate], folder: Path, base_url: str,
