@@ -28,6 +28,10 @@ terminos:
     definicion_qu: Ayllu ukhupi maqaymanta rimasqanchik.
     cita: Ley 30364, art. 6
     fuente_quechua: ardito-cordova-2013
+    evidencia:
+      - fuente: ardito-cordova-2013
+        forma: Ayllu maqasqa kaptin
+        donde: índice, situación 3
   - id: denuncia
     es: denuncia
     qu: kamachiqman willakuy
@@ -57,9 +61,17 @@ def test_real_termbase_has_80_terms_each_sourced_or_proposed(repo_root):
         assert term.fuente_quechua == PROPOSAL or term.fuente_quechua in glossary.fuentes
         assert term.qu.strip() and term.definicion_qu.strip()
     sourced = [t for t in glossary.terminos if t.fuente_quechua != PROPOSAL]
-    # Only pairs read in a source are claimed: few, and each names what was read
-    assert 0 < len(sourced) < 20
-    assert all(glossary.fuentes[t.fuente_quechua].leido for t in sourced)
+    # A sourced term says what was read, where, in its own source; the rest stay proposals
+    assert sourced and len(sourced) < len(glossary.terminos)
+    for term in sourced:
+        assert glossary.fuentes[term.fuente_quechua].leido
+        assert any(e.fuente == term.fuente_quechua and e.alcance != "raiz" and e.donde for e in term.evidencia), term.id
+    # The forms the errors hinged on come from the Cusco lexicon
+    by_id = glossary.by_id()
+    assert by_id["investigar"].qu == "t'aqwiy" and by_id["investigar"].fuente_quechua == "squoia-lexico"
+    assert by_id["moreton"].qu == "q'uyu"
+    # Where published Quechua keeps the Spanish word, the term leads with it
+    assert by_id["denuncia"].qu == "denuncia" and by_id["comisaria"].qu == "comisaría"
 
 
 def test_real_termbase_cites_only_articles_of_the_norms_data(repo_root):
@@ -70,7 +82,9 @@ def test_real_termbase_cites_only_articles_of_the_norms_data(repo_root):
 def test_quechua_terms_and_definitions_pass_the_spelling_lint(repo_root):
     rules = load_rules(repo_root)
     for term in load_glossary(repo_root).terminos:
-        for text in (term.qu, term.definicion_qu):
+        # A term kept in Spanish on purpose (juzgado de paz) is not Quechua to lint
+        kept_in_spanish = term.qu.casefold() == term.es.casefold()
+        for text in ((term.definicion_qu,) if kept_in_spanish else (term.qu, term.definicion_qu)):
             errors = [f for f in lint_line(text, 1, rules) if f.level == "error"]
             assert not errors, f"{term.id}: {[f.message for f in errors]}"
 
@@ -177,3 +191,40 @@ def test_plugin_replaces_the_marker_in_the_page_language(repo_root):
         output = plugin.on_page_markdown(f"# T\n\n{MARKER}\n", page=page, config=config, files=None)
         assert MARKER not in output and heading in output
         assert "[[Ley 30364, art. 15]]" in output
+
+
+def test_sourced_term_without_evidence_is_refused_at_its_line():
+    text = SMALL.replace("""    evidencia:
+      - fuente: ardito-cordova-2013
+        forma: Ayllu maqasqa kaptin
+        donde: índice, situación 3
+""", "")
+    error = error_of(text)
+    assert "violencia-familiar" in str(error) and "evidencia" in str(error)
+    assert error.line == 7
+
+
+def test_evidence_of_only_a_root_does_not_make_a_term_sourced():
+    text = SMALL.replace("        donde: índice, situación 3\n", "        donde: índice, situación 3\n        alcance: raiz\n")
+    assert "evidencia" in str(error_of(text))
+
+
+def test_evidence_from_an_undeclared_source_or_with_a_bad_scope_is_refused():
+    unknown = SMALL.replace("      - fuente: ardito-cordova-2013\n", "      - fuente: diccionario-inventado\n")
+    assert "diccionario-inventado" in str(error_of(unknown))
+    scope = SMALL.replace("        donde: índice, situación 3\n", "        donde: índice, situación 3\n        alcance: quizas\n")
+    assert "termino" in str(error_of(scope))
+
+
+def test_a_proposal_may_list_the_words_read_and_the_page_says_it_is_a_proposal():
+    text = SMALL.replace("""    fuente_quechua: propuesta
+""", """    fuente_quechua: propuesta
+    evidencia:
+      - fuente: ardito-cordova-2013
+        forma: willa
+        donde: vocabulario
+        alcance: raiz
+""")
+    glossary = parse(text)
+    page = render_glossary(glossary, "es")
+    assert "propuesta del equipo, por revisar (palabras en: Ardito y Córdova 2013)" in page

@@ -39,9 +39,10 @@ def test_a_season_of_work_from_the_command_line(runner, proyecto, tmp_path):
     run(runner, "defensoria", "Defensoría de Ccorca", "--comunidad", "Ccorca", "--distrito", "Ccorca")
     assert "Chinchaypujio" in run(runner, "defensoria").output
 
-    first = run(runner, "importar", str(DATA / "asistencia-excel-1252.csv"), "--rechazos", str(tmp_path / "r.csv"))
+    first = run(runner, "importar", str(DATA / "asistencia-excel-1252.csv"), "--rechazos", str(tmp_path / "r.csv"), ok=False)
     assert "3 asistencia(s) nuevas" in first.output and "Línea 8: no existe el módulo 'm99'" in first.output
-    again = run(runner, "importar", str(DATA / "asistencia-excel-1252.csv"), "--rechazos", str(tmp_path / "r.csv"))
+    assert first.exit_code == 1 and first.output.strip().startswith("⚠") and "6 fila(s) rechazadas" in first.output
+    again = run(runner, "importar", str(DATA / "asistencia-excel-1252.csv"), "--rechazos", str(tmp_path / "r.csv"), ok=False)
     assert "0 asistencia(s) nuevas, 3 ya estaban; 0 persona(s) nuevas" in again.output
     kobo = run(runner, "importar", str(DATA / "kobo-export.csv"), "--rechazos", str(tmp_path / "r2.csv"))
     assert "Posible duplicado: P-00005-9 y P-00006-8" in kobo.output

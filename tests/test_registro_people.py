@@ -27,10 +27,11 @@ def test_consent_to_be_contacted_can_be_withdrawn_and_given_again(conn, rosa):  
 
 def test_names_are_corrected_and_the_new_name_is_checked_for_duplicates(conn, rosa):  # noqa: F811
     other = model.add_person(conn, given_names="Rosa", surnames="Quispe", council="Defensoría de Ccorca", sex="F")
-    assert not model.possible_duplicates(conn)
+    assert [(a["code"], b["code"]) for a, b in model.possible_duplicates(conn)] == [(rosa, other)]  # 'Roza' is near 'Rosa'
     row, changes = model.update_person(conn, rosa, given_names="  ROSA ")
     assert changes == {"given_names": ("Roza", "Rosa")} and row["surnames"] == "Quispe" and row["may_contact"] == 1
-    assert [(a["code"], b["code"]) for a, b in model.possible_duplicates(conn)] == [(rosa, other)]  # the name key followed
+    assert row["name_key"] == stored(conn, other)["name_key"] == "quispe rosa"  # the name key followed
+    assert [(a["code"], b["code"]) for a, b in model.possible_duplicates(conn)] == [(rosa, other)]
 
 
 def test_archived_people_cannot_be_edited(conn, rosa):  # noqa: F811

@@ -11,7 +11,7 @@ from defensoria.registro import QuizResult, model, record_quiz_results
 from defensoria.registro.attendance import add_attendance
 from defensoria.registro.db import transaction
 from defensoria.registro.report_files import write_report
-from defensoria.registro.reports import build_report, masked
+from defensoria.registro.reports import COLUMNS, build_report, masked
 from defensoria.registro.rules import load_rules
 
 
@@ -76,8 +76,9 @@ def test_public_report_masks_groups_and_counts_under_five(conn, data):
     shown = {r["grupo"]: masked(r) for r in report.rows}
     ccorca, chinchay = shown["Defensoría de Ccorca"], shown["Defensoría de Chinchaypujio"]
     assert ccorca["personas"] == 6 and ccorca["mujeres"] == "<5" and ccorca["hombres"] == "<5" and ccorca["completaron"] == "<5"
-    assert ccorca["tasa"] == "<5"  # the rate would give the small count back
-    assert all(chinchay[k] == "<5" for k in ("personas", "mujeres", "hombres", "completaron", "horas_persona", "tasa"))
+    assert ccorca["tasa"] == "—"  # the rate would give the small count back; a rate is never "<5"
+    assert all(chinchay[k] == "<5" for k in ("personas", "mujeres", "hombres", "completaron"))
+    assert chinchay["horas_persona"] == chinchay["tasa"] == "—"  # hours and % of a small group: reserved, not "<5"
 
 
 def test_public_csv_and_xlsx_show_no_small_number(conn, data, tmp_path):
@@ -115,3 +116,21 @@ def test_html_report_is_printable_with_inline_svg_and_no_script(conn, data, tmp_
     assert "&lt;5" in html and "versión pública" in html
     pdf = write_report(report, tmp_path / "r.pdf")
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_public_hours_and_rates_are_never_shown_as_under_five(conn, data, tmp_path):
+    report = build_report(conn, load_rules(), "defensoria")
+    report.public = True
+    hours_and_rate = [i for i, (key, _) in enumerate(COLUMNS) if key in ("horas_persona", "tasa")]
+    with write_report(report, tmp_path / "r.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle, delimiter=";"))
+    chinchay = next(r for r in rows if r[0] == "Defensoría de Chinchaypujio")
+    assert [chinchay[i] for i in hours_and_rate] == ["—", "—"]
+    assert all(r[i] != "<5" for r in rows[1:-1] for i in hours_and_rate)
+    assert rows[-1][0].startswith("Nota: ") and "«—» en horas o en % es una cifra reservada" in rows[-1][0]
+    html = write_report(report, tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "«—» en horas o en % es una cifra reservada" in html
+    sheet = load_workbook(write_report(report, tmp_path / "r.xlsx"))
+    cells = [row[i].value for row in sheet.active.iter_rows(min_row=2) for i in hours_and_rate]
+    assert "<5" not in cells and "—" in cells
+    assert any("cifra reservada" in str(r[0].value) for r in sheet["Notas"].iter_rows())

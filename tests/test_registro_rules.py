@@ -78,10 +78,10 @@ def test_a_broken_rules_file_names_file_and_line(tmp_path):
     with pytest.raises(SourceError, match=r"reglas\.yml:5: código de módulo mal escrito: m2x"):
         load_rules(broken)
     broken.write_text("modulo:\n  nota_minima: [\n", encoding="utf-8")
-    with pytest.raises(SourceError, match=r"reglas\.yml:\d+: el YAML está mal escrito"):
+    with pytest.raises(SourceError, match=r"reglas\.yml:\d+: el archivo de reglas no es YAML válido"):
         load_rules(broken)
     broken.write_text("modulo:\n  nota_minima: 170\nprogramas: []\n", encoding="utf-8")
-    with pytest.raises(SourceError, match=r"reglas\.yml:2: 'modulo\.nota_minima'"):
+    with pytest.raises(SourceError, match=r"reglas\.yml:2: campo «modulo → nota_minima»: debe ser como mucho 100\."):
         load_rules(broken)
 
 

@@ -143,7 +143,7 @@ def test_one_suppression_forces_another():
 def test_hidden_completions_get_a_partner_in_their_column_and_hide_its_rate():
     rows = [row("Ccorca", 9, 5, 4, 3), row("Anta", 20, 12, 8, 8), row("Urcos", 15, 8, 7, 10)]
     shown, total = public_rows(rows, total_of(rows))
-    assert shown[0]["completaron"] == "<5" and shown[0]["tasa"] == "<5"
+    assert shown[0]["completaron"] == "<5" and shown[0]["tasa"] == SECONDARY
     assert shown[1]["completaron"] == SECONDARY and shown[1]["tasa"] == SECONDARY  # 8: the smallest other; the rate would give it back
     assert shown[2]["completaron"] == 10 and total["completaron"] == 21
 
@@ -151,7 +151,8 @@ def test_hidden_completions_get_a_partner_in_their_column_and_hide_its_rate():
 def test_a_small_group_hides_its_hours_and_the_smallest_other_hours():
     rows = [row("Ccorca", 9, 5, 4, 6), row("Chinchaypujio", 3, 2, 1, 1, hours=12), row("Anta", 20, 12, 8, 8)]
     shown, total = public_rows(rows, total_of(rows))
-    assert all(shown[1][k] == "<5" for k in (*PEOPLE, "tasa"))  # a group of fewer than 5: all its figures
+    assert all(shown[1][k] == "<5" for k in PEOPLE[:4])  # a group of fewer than 5: all its counts
+    assert shown[1]["horas_persona"] == shown[1]["tasa"] == SECONDARY  # its hours and % are reserved, never "<5"
     assert shown[0]["horas_persona"] == SECONDARY and shown[2]["horas_persona"] == 200  # 90 h is the smallest other
     assert total["horas_persona"] == 302
     assert_nothing_derivable(shown, total)

@@ -28,6 +28,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 from defensoria import paths
+from defensoria.content.validation import source_error
 from defensoria.errors import DefensoriaError, SourceError
 from defensoria.pages import Page, read_page, translation_path
 
@@ -99,39 +100,20 @@ def module_from_page(page: Page) -> Module:
     try:
         module = Module.model_validate(page.meta)
     except ValidationError as error:
-        first = error.errors()[0]
-        key = str(first["loc"][0]) if first["loc"] else "modulo"
-        field_path = ".".join(str(part) for part in first["loc"]) or key
-        raise SourceError(page.path, page.line_of(key), f"encabezado del módulo: '{field_path}': {_spanish(first)}") from None
+        raise source_error(error, (page.path, page.line_of), messages=MESSAGES,
+                           describe=lambda loc: f"encabezado del módulo: '{'.'.join(map(str, loc)) or 'modulo'}'") from None
     if module.modulo != match.group(1):
         raise SourceError(page.path, page.line_of("modulo"), f"el código '{module.modulo}' no coincide con el nombre del archivo ({match.group(1)}).")
     module.path = page.path
     return module
 
 
-def _spanish(error: dict) -> str:
-    """Pydantic's error types in plain Spanish."""
-    kind = error["type"]
-    if kind == "value_error":  # our own validators already speak Spanish
-        return str(error.get("ctx", {}).get("error", error.get("msg", "valor no válido")))
-    messages = {
-        "missing": "falta esta clave",
-        "string_pattern_mismatch": "el código debe ser 'm' y dos cifras, por ejemplo m04",
-        "string_too_short": "el texto es demasiado corto",
-        "too_short": "la lista no puede estar vacía",
-        "float_parsing": "debe ser un número (horas)",
-        "greater_than": "debe ser mayor que cero",
-        "less_than_equal": "el número es demasiado grande",
-        "literal_error": "valor no permitido (use 'pendiente' o 'revisado')",
-        "date_from_datetime_parsing": "la fecha debe escribirse AAAA-MM-DD",
-        "date_parsing": "la fecha debe escribirse AAAA-MM-DD",
-        "date_type": "la fecha debe escribirse AAAA-MM-DD",
-        "extra_forbidden": "clave desconocida",
-        "list_type": "debe ser una lista (líneas que empiezan con '- ')",
-        "string_type": "debe ser un texto",
-        "model_type": "debe ser un grupo de claves (estado, fecha, por)",
-    }
-    return messages.get(kind, error.get("msg", "valor no válido"))
+# What the generic Spanish messages cannot know about these fields
+MESSAGES = {
+    "string_pattern_mismatch": "el código debe ser 'm' y dos cifras, por ejemplo m04.",
+    "float_parsing": "debe ser un número (horas).",
+    "model_type": "debe ser un grupo de claves (estado, fecha, por).",
+}
 
 
 def load_modules(root: Path | None = None) -> list[Module]:

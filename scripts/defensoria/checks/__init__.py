@@ -27,6 +27,7 @@ CHECK_MODULES = [
     "defensoria.checks.translations_qu",
     "defensoria.taller.checks",
     "defensoria.checks.address",
+    "defensoria.voz_alta",
 ]
 
 

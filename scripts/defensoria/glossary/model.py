@@ -26,17 +26,17 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from defensoria import paths
+from defensoria.content.citations import parse_citation
+from defensoria.content.validation import source_error
+from defensoria.content.yamlfile import parse_yaml
 from defensoria.errors import SourceError
 
 GLOSSARY_FILE = Path("_datos") / "glosario.yml"
 PROPOSAL = "propuesta"
 TERM_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-# "Ley 30364, art. 15", "CP, art. 122-B", "AP 1-2009/CJ-116, fj. 13", "Ley 30403"
-CITATION = re.compile(r"^(?P<code>[^,\[\]]+?)(?:,\s*(?P<unit>art\.|fj\.)\s*(?P<article>\d+(?:-[A-Z])?))?$")
 
 
 class Source(BaseModel):
@@ -49,6 +49,28 @@ class Source(BaseModel):
     corto: str = Field(min_length=3)
     url: str | None = Field(default=None, pattern=r"^https?://\S+$")
     leido: str = Field(min_length=5)
+    # diccionario, lexico, corpus, norma, manual, campaña…: how much weight a pair has
+    tipo: str | None = None
+    licencia: str | None = None
+
+
+# What a source shows for a term: the whole term with this meaning, only one of its
+# words (the term itself is the team's proposal), or the Spanish word kept as a loan
+# in Quechua text (juez, denuncia, comisaría).
+SCOPES = ("termino", "raiz", "prestamo")
+
+
+class Evidence(BaseModel):
+    """Where, in a declared source, a term or one of its words was read."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    fuente: str = Field(min_length=3)
+    # The form as printed or listed there ('t'aqwi', 'Hatun Kamachinan', 'juez')
+    forma: str = Field(min_length=2)
+    # Entry, page or sentence: enough for a reviewer to find it again
+    donde: str = Field(min_length=5)
+    alcance: str = Field(default="termino", pattern="^(" + "|".join(SCOPES) + ")$")
 
 
 class Term(BaseModel):
@@ -71,6 +93,12 @@ class Term(BaseModel):
     variantes_qu: list[str] = Field(default_factory=list)
     # False for terms too general to require in every translation (e.g. 'ley')
     comprobar_uso: bool = True
+    # What was read in the sources; required for a sourced term, optional for a proposal
+    evidencia: list[Evidence] = Field(default_factory=list)
+
+    @property
+    def sourced(self) -> bool:
+        return self.fuente_quechua != PROPOSAL
 
     @field_validator("cita", mode="before")
     @classmethod
@@ -85,18 +113,14 @@ class Term(BaseModel):
         for citation in value:
             if citation.startswith("[["):
                 raise ValueError(f"escriba la cita sin corchetes: «{citation.strip('[]')}»")
-            if not CITATION.match(citation):
+            if parse_citation(citation) is None:
                 raise ValueError(f"«{citation}» no es una cita válida (ejemplos: «Ley 30364, art. 15», «CP, art. 122-B», «Ley 30403»)")
         return value
 
     @property
     def citations(self) -> list[tuple[str, str | None, str]]:
         """(norm code, article or None, unit) of each citation."""
-        result = []
-        for citation in self.cita:
-            match = CITATION.match(citation)
-            result.append((match["code"].strip(), match["article"], match["unit"] or "art."))
-        return result
+        return [(c.norma, c.articulo, c.unidad) for c in map(parse_citation, self.cita)]
 
 
 class Glossary(BaseModel):
@@ -120,6 +144,14 @@ class Glossary(BaseModel):
             if term.fuente_quechua != PROPOSAL and term.fuente_quechua not in self.fuentes:
                 known = ", ".join([PROPOSAL, *self.fuentes])
                 raise _EntryError(index, "fuente_quechua", f"fuente desconocida «{term.fuente_quechua}»; use una de: {known}.")
+            for number, evidence in enumerate(term.evidencia):
+                if evidence.fuente not in self.fuentes:
+                    known = ", ".join(self.fuentes)
+                    raise _EntryError(index, "evidencia", f"evidencia {number + 1}: fuente desconocida «{evidence.fuente}»; use una de: {known}.")
+            if term.sourced and not any(e.fuente == term.fuente_quechua and e.alcance != "raiz" for e in term.evidencia):
+                raise _EntryError(index, "evidencia", (
+                    f"el término cita la fuente «{term.fuente_quechua}» pero no dice qué se leyó allí: agregue en "
+                    "«evidencia» la forma y el lugar (alcance «termino» o «prestamo»), o deje «propuesta»."))
         return self
 
     def by_id(self) -> dict[str, Term]:
@@ -135,27 +167,6 @@ class _EntryError(ValueError):
         self.message = message
 
 
-def _node_lines(node, prefix: tuple, lines: dict[tuple, int]) -> None:
-    """Line (1-based) of every key and list item, by its path, to locate errors."""
-    lines.setdefault(prefix, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            lines[prefix + (key.value,)] = key.start_mark.line + 1
-            _node_lines(value, prefix + (key.value,), lines)
-            lines[prefix + (key.value,)] = key.start_mark.line + 1
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _node_lines(item, prefix + (str(index),), lines)
-
-
-def _locate(loc: tuple, lines: dict[tuple, int]) -> int | None:
-    keys = tuple(str(part) for part in loc)
-    for end in range(len(keys), -1, -1):
-        if keys[:end] in lines:
-            return lines[keys[:end]]
-    return None
-
-
 def _describe(loc: tuple, raw) -> str:
     """'término 12 (denuncia), campo «qu»' for a pydantic location."""
     parts = [str(p) for p in loc]
@@ -168,33 +179,21 @@ def _describe(loc: tuple, raw) -> str:
     return "campo «" + " → ".join(parts) + "»"
 
 
+# What the generic Spanish messages cannot know about these fields
 MESSAGES = {
-    "missing": "falta este campo.",
-    "extra_forbidden": "campo desconocido (¿error de escritura?). Campos: id, es, qu, definicion_es, definicion_qu, cita, fuente_quechua, forma_en_fuente, variantes_es, variantes_qu, comprobar_uso.",
-    "string_too_short": "el texto está vacío o es demasiado corto.",
-    "string_type": "debe ser un texto.",
-    "string_pattern_mismatch": "formato no válido.",
+    "extra_forbidden": "campo desconocido (¿error de escritura?). Campos: id, es, qu, definicion_es, definicion_qu, cita, fuente_quechua, forma_en_fuente, variantes_es, variantes_qu, comprobar_uso, evidencia (fuente, forma, donde, alcance).",
     "list_type": "debe ser una lista.",
-    "too_short": "la lista está vacía.",
-    "bool_type": "debe ser true o false.",
-    "bool_parsing": "debe ser true o false.",
-    "dict_type": "debe ser una lista de claves «clave: valor».",
-    "model_type": "debe ser una lista de claves «clave: valor».",
+}
+PATTERN_MESSAGES = {
+    "id": "el id solo lleva minúsculas sin tildes, números y guiones (ejemplo: medida-de-proteccion).",
+    "alcance": "el alcance es «termino», «raiz» o «prestamo».",
 }
 
 
 def parse_glossary(text: str, path: Path) -> Glossary:
     """Validate the YAML text; the first problem raises SourceError with file:line."""
-    try:
-        raw = yaml.safe_load(text)
-        lines: dict[tuple, int] = {}
-        root = yaml.compose(text)
-        if root is not None:
-            _node_lines(root, (), lines)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        problem = getattr(error, "problem", None) or "YAML no válido"
-        raise SourceError(path, mark.line + 1 if mark else None, f"el glosario no es YAML válido ({problem}).") from None
+    document = parse_yaml(text, path, "el glosario")
+    raw = document.data
     if not isinstance(raw, dict):
         raise SourceError(path, 1, "el glosario debe tener las claves «fuentes:» y «terminos:».")
     try:
@@ -203,15 +202,13 @@ def parse_glossary(text: str, path: Path) -> Glossary:
         first = error.errors()[0]
         context_error = (first.get("ctx") or {}).get("error")
         if isinstance(context_error, _EntryError):
-            loc, message = context_error.loc, context_error.message
-        else:
-            loc = first["loc"]
-            message = MESSAGES.get(first["type"], first["msg"].removeprefix("Value error, "))
-            if first["type"] == "string_pattern_mismatch" and loc and loc[-1] == "id":
-                message = "el id solo lleva minúsculas sin tildes, números y guiones (ejemplo: medida-de-proteccion)."
-            elif first["type"] == "value_error":
-                message = first["msg"].removeprefix("Value error, ") + "."
-        raise SourceError(path, _locate(loc, lines), f"{_describe(loc, raw)}: {message}") from None
+            loc = context_error.loc
+            raise SourceError(path, document.line(loc), f"{_describe(loc, raw)}: {context_error.message}") from None
+        messages = MESSAGES
+        field = first["loc"][-1] if first["loc"] else None
+        if first["type"] == "string_pattern_mismatch" and field in PATTERN_MESSAGES:
+            messages = {**MESSAGES, "string_pattern_mismatch": PATTERN_MESSAGES[field]}
+        raise source_error(error, document, describe=lambda loc: _describe(loc, raw), messages=messages) from None
 
 
 def glossary_path(root: Path | None = None) -> Path:

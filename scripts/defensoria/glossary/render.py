@@ -39,14 +39,15 @@ class Labels:
     proposal: str
     letters: str
     count: str
+    words_in: str
 
 
 LABELS = {
     "es": Labels("En quechua:", "Ley", "Término quechua", "propuesta del equipo, por revisar",
-                 "Índice alfabético", "{n} palabras."),
+                 "Índice alfabético", "{n} palabras.", "palabras en"),
     "qu": Labels("Kastilla simipi:", "Kamachiy", "Runasimi simip pukyun",
                  "ñuqaykuq yuyaychasqayku, manaraq qhawasqa", "Qillqakunaq sutin",
-                 "{n} simikuna."),
+                 "{n} simikuna.", "simikuna kaypi"),
 }
 
 
@@ -103,10 +104,19 @@ def render_term(term: Term, language: str, glossary: Glossary) -> str:
     definition = term.definicion_es if language == "es" else term.definicion_qu
     source = glossary.fuentes.get(term.fuente_quechua)
     source_text = labels.proposal if term.fuente_quechua == PROPOSAL else source.corto
+    # A proposal whose words were read somewhere says where, for the reviewers
+    read_in = list(dict.fromkeys(glossary.fuentes[e.fuente].corto for e in term.evidencia
+                                 if e.fuente != term.fuente_quechua))
+    if read_in and term.sourced:
+        source_text = "; ".join([source_text, *read_in])
+    elif read_in:
+        source_text += f" ({labels.words_in}: {', '.join(read_in)})"
     footer = []
     if term.cita:
         footer.append(f"{labels.law}: " + "; ".join(f"[[{c}]]" for c in term.cita))
     footer.append(f"{labels.source}: {source_text}")
+    # The footer (law, source of the term) is not searched: repeated on every term, it
+    # weighed a tenth of the search index and answered no reader's question
     return "\n".join([
         f"### {_capital(name)} {{#{term.id}}}",
         "",
@@ -116,7 +126,7 @@ def render_term(term: Term, language: str, glossary: Glossary) -> str:
         " ".join(definition.split()),
         "",
         " · ".join(footer),
-        "{: .dc-termino__pie }",
+        "{: .dc-termino__pie data-search-exclude }",
         "",
     ])
 

@@ -1,7 +1,7 @@
 """Citations of norms: `[[Ley 30364, art. 15]]` becomes a link to the Normas page.
 
 A Python-Markdown extension shaped like `markdown.extensions.wikilinks`: one inline
-pattern; the norms data (docs/_datos/normas.yml) is its catalogue, like abbr's glossary.
+pattern (the grammar of defensoria.content.citations); the norms data (docs/_datos/normas.yml) is its catalogue, like abbr's glossary.
 
 Syntax:
 
@@ -19,6 +19,9 @@ Config:
     pagina_normas  Source path of the Normas page. - Default: "normas.md"
     build_url      Callable (anchor, pagina, pagina_normas) → URL. - Default: build_url
     html_class     CSS class of the link. - Default: "cita"
+    notas          Article citations link to a note at the end of the page with the
+                   article's literal text (defensoria.legal.notes); False keeps the
+                   links to the Normas page (print). - Default: True
 
 Example:
 
@@ -34,7 +37,6 @@ Never enable `wikilinks` together with this extension: both use `[[`.
 
 import re
 import xml.etree.ElementTree as etree
-from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from markdown import Markdown
@@ -42,41 +44,10 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.util import AtomicString
 
-from defensoria.legal.norms import Norms, anchor, load_norms
-from defensoria.pages import language_of
-
-# [[norm]] or [[norm, art. N]] / [[norm, fj. N]]; the norm code has no comma or brackets
-RE_CITA = r"""(?x)
-    \[\[
-    (?P<norma>[^\[\],\n]+?)                       # norm code: Ley 30364, CP, D.S. 007-2023-MIMP
-    (?:\s*,\s*(?P<unidad>art\.|fj\.)\s*(?P<articulo>[^\[\]\n]+?))?   # optional article
-    \s*\]\]
-"""
-CITATION = re.compile(RE_CITA)
-# Citations recorded per page source path (filled while MkDocs renders the site)
-RECORDED: dict[str, list["Citation"]] = {}
-
-
-@dataclass(frozen=True)
-class Citation:
-    """One citation as written in a page."""
-
-    norma: str
-    articulo: str | None = None
-    unidad: str = "art."
-
-    @property
-    def anchor(self) -> str:
-        return anchor(self.norma, self.articulo, self.unidad)
-
-    def __str__(self) -> str:
-        return f"{self.norma}, {self.unidad} {self.articulo}" if self.articulo else self.norma
-
-
-def parse_citation(match: re.Match) -> Citation:
-    """The Citation a RE_CITA match stands for (unit defaults to 'art.')."""
-    article = match.group("articulo")
-    return Citation(match.group("norma").strip(), article.strip() if article else None, match.group("unidad") or "art.")
+from defensoria.content.citations import BRACKETED_PATTERN, Citation, from_match, resolve
+from defensoria.content.markdown import language_of
+from defensoria.legal.norms import Norms, load_norms
+from defensoria.legal.notes import CitationNotesTreeprocessor
 
 
 def build_url(anchor_id: str, pagina: str, pagina_normas: str) -> str:
@@ -94,10 +65,10 @@ class CitationInlineProcessor(InlineProcessor):
 
     def handleMatch(self, m: re.Match, data: str):
         """Return the link element, or (None, None, None) to leave the text as written."""
-        citation = parse_citation(m)
+        citation = from_match(m)
         norms = self.extension.norms()
-        found = norms.find(citation.norma, citation.articulo) if norms is not None else None
-        if found is None or (citation.articulo and found[0].unidad != citation.unidad):
+        found = resolve(citation, norms) if norms is not None else None
+        if found is None:
             return None, None, None
         norm, article = found
         config = self.extension.getConfigs()
@@ -107,7 +78,7 @@ class CitationInlineProcessor(InlineProcessor):
         element.set("title", self.extension.tooltip(norm, article))
         if config["html_class"]:
             element.set("class", config["html_class"])
-        self.extension.record(citation)
+        self.extension.citations.append(citation)
         return element, m.start(0), m.end(0)
 
 
@@ -123,6 +94,7 @@ class CitationExtension(Extension):
             "pagina_normas": ["normas.md", "Source path of the Normas page. - Default: 'normas.md'"],
             "build_url": [build_url, "Callable (anchor, pagina, pagina_normas) → URL. - Default: build_url"],
             "html_class": ["cita", "CSS class of the link; empty for none. - Default: 'cita'"],
+            "notas": [True, "Article citations open a note with the law's text at the end of the page. - Default: True"],
         }
         super().__init__(**kwargs)
         self.citations: list[Citation] = []
@@ -142,7 +114,9 @@ class CitationExtension(Extension):
         md.citas = self.citations
         # The page being rendered, for other extensions' messages (diagrams)
         md.defensoria_pagina = self.getConfig("pagina")
-        md.inlinePatterns.register(CitationInlineProcessor(RE_CITA, self, md), "cita", 75)
+        md.inlinePatterns.register(CitationInlineProcessor(BRACKETED_PATTERN, self, md), "cita", 75)
+        # After the inline patterns (20): article citations open a note with the law's text
+        md.treeprocessors.register(CitationNotesTreeprocessor(md, self), "citas-notas", 5)
 
     def reset(self) -> None:
         """Forget the citations of the previous document."""
@@ -155,6 +129,10 @@ class CitationExtension(Extension):
             return catalogue
         return load_norms(path=self.getConfig("archivo") or None)
 
+    def language(self) -> str:
+        """Language of the page being rendered ('es' or 'qu')."""
+        return "qu" if language_of(self.getConfig("pagina") or "x.md") == "qu" else "es"
+
     def tooltip(self, norm, article) -> str:
         """Article title (Quechua on qu pages when written), or the norm's name."""
         if article is None:
@@ -162,11 +140,6 @@ class CitationExtension(Extension):
         if language_of(self.getConfig("pagina") or "x.md") == "qu" and article.qu and article.qu.titulo:
             return article.qu.titulo
         return article.titulo
-
-    def record(self, citation: Citation) -> None:
-        """Keep the citation for this document and for the page registry."""
-        self.citations.append(citation)
-        RECORDED.setdefault(self.getConfig("pagina"), []).append(citation)
 
 
 def makeExtension(**kwargs) -> CitationExtension:

@@ -12,36 +12,61 @@ Example:
       tipo: ley
       resumen: La ley principal contra la violencia …
       fuente: https://www.gob.pe/…
-      texto: Numeración de la propia ley con sus modificaciones.
+      edicion: Numeración de la propia ley con sus modificaciones.
       fecha_texto: 2023-03-22
       verificado: true
       articulos:
-        "15":
-          titulo: Denuncia
-          resumen: La denuncia puede ser escrita, verbal o virtual …
-          fuente: https://busquedas.elperuano.pe/…
-          texto: Texto modificado por la Ley 31156.
-          fecha_texto: null
+        "122-B":
+          titulo: Agresiones en contra de las mujeres o integrantes del grupo familiar
+          resumen: Golpes que necesitan menos de 10 días de descanso …
+          fuente: https://github.com/lokix94/peru-ai/blob/…/legal-library/codigo_penal.txt
+          edicion: Código Penal compilado por LP Derecho (actualizado 2026) …
+          texto: |-
+            El que de cualquier modo cause lesiones corporales …
+          leido: 2026-12-03
+          fecha_texto: 2018-07-13
           verificado: true
+        "25":
+          titulo: Prohibición de la conciliación y la confrontación
+          resumen: …
+          fuente: https://www.gob.pe/…
+          edicion: Contenido citado por editoriales jurídicas; no se leyó el texto.
+          fecha_texto: null
+          verificado: false
+          buscado:
+            - GitHub (find_string «confrontación y la conciliación entre la víctima»): nada.
+
+`texto` is the article's literal text, copied from the source read (`fuente`) on the date
+`leido`; `parte` says which part when only some paragraphs are copied. `verificado: true`
+needs that literal text from a source that is not an upload or blog copy
+(`verification_problems`); an unverified entry lists in `buscado` where its text was sought.
 """
 
 import re
-import unicodedata
+from collections.abc import Iterator
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from defensoria import paths
+from defensoria.content.citations import ARTICLE_ID, anchor, slug  # noqa: F401 (re-exported)
+from defensoria.content.validation import first_error, source_error
+from defensoria.content.yamlfile import YamlDocument, parse_yaml
 from defensoria.errors import SourceError
 
 NORMS_FILE = Path("_datos") / "normas.yml"
 # Quechua titles and summaries, kept apart so translators and law writers do not collide
 QUECHUA_FILE = Path("_datos") / "normas.qu.yml"
-ARTICLE_ID = re.compile(r"^\d+(?:-[A-Z])?$")
+# Upload sites and blogs: never the source of a verified text (they copy, and alter, official texts)
+BANNED_HOSTS = (
+    "scribd.com", "studylib", "slideshare.net", "docplayer", "fdocuments", "pdfcoke.com",
+    "studocu.com", "docsity.com", "vdocuments", "dokumen.pub", "ebin.pub", "mydokument.com",
+    "blogspot.", "wordpress.com", "medium.com",
+)
 URL = re.compile(r"^https?://\S+$")
 NormType = Literal[
     "constitución", "tratado", "ley", "decreto legislativo", "código", "reglamento",
@@ -69,11 +94,23 @@ class _Sourced(BaseModel):
 
     resumen: str = Field(min_length=10)
     extracto: str | None = None
+    # Where the text was read (for a verified entry, the page or file with the literal text)
     fuente: str = Field(pattern=URL.pattern)
-    texto: str = Field(min_length=5)
+    # Which text was used: official edition, compiled text (named), copy, press …
+    edicion: str = Field(min_length=5)
+    # The literal text as read, never a paraphrase; `parte` when only some of it is copied
+    texto: str | None = Field(default=None, min_length=10)
+    parte: str | None = Field(default=None, min_length=3)
+    leido: date | None = None
     fecha_texto: date | None
     verificado: bool
+    # Where the literal text was sought and not found (unverified entries)
+    buscado: list[str] = Field(default_factory=list)
     qu: QuechuaText | None = None
+
+    @property
+    def host(self) -> str:
+        return urlsplit(self.fuente).netloc.lower()
 
 
 class Article(_Sourced):
@@ -103,20 +140,6 @@ class Norm(_Sourced):
         return value
 
 
-def slug(text: str) -> str:
-    """Stable anchor part: 'Ley 30364' → 'ley-30364', 'D.S. 007-2023-MIMP' → 'ds-007-2023-mimp'."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    text = text.lower().replace(".", "").replace("°", "")
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
-
-
-def anchor(code: str, article: str | None = None, unit: str = "art.") -> str:
-    """Anchor of a norm or article on the Normas page: 'ley-30364-art-15', 'cp-art-122-b'."""
-    if article is None:
-        return slug(code)
-    return f"{slug(code)}-{slug(unit)}-{slug(article)}"
-
-
 class Norms(dict[str, Norm]):
     """Norm code → Norm, with lookups the extension and the checks share."""
 
@@ -133,101 +156,96 @@ class Norms(dict[str, Norm]):
         return (norm, found) if found else None
 
 
-def _key_lines(text: str) -> dict[tuple, int]:
-    """Line (1-based) of every mapping key, by its path of keys, to locate errors."""
-    lines: dict[tuple, int] = {}
-
-    def walk(node, prefix: tuple) -> None:
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                here = prefix + (key.value,)
-                lines[here] = key.start_mark.line + 1
-                walk(value, here)
-
-    walk(yaml.compose(text), ())
-    return lines
+def banned_source(url: str) -> bool:
+    """True for an upload site or a blog (Scribd, StudyLib, SlideShare, DocPlayer, blogspot …)."""
+    parts = urlsplit(url)
+    host = parts.netloc.lower()
+    # A proxy or cache URL that wraps a banned address counts as that address
+    if any(banned in url.lower() for banned in BANNED_HOSTS):
+        return True
+    return host.startswith("blog.") or "/blog/" in parts.path.lower()
 
 
-def _locate(loc: tuple, lines: dict[tuple, int]) -> int | None:
-    """The line of the deepest known key of a pydantic error location."""
-    keys = tuple(str(part) for part in loc)
-    for end in range(len(keys), 0, -1):
-        if keys[:end] in lines:
-            return lines[keys[:end]]
-    return None
+def verification_problems(norms: "Norms") -> Iterator[tuple[str, str]]:
+    """(citation, Spanish message) for every entry marked verified without grounds.
+
+    An article marked `verificado: true` needs its literal `texto` and the date it was read
+    (`leido`); no verified entry (article or norm) may rest on an upload site or a blog.
+    """
+    for code, norm in norms.items():
+        if norm.verificado and banned_source(norm.fuente):
+            yield code, f"«{code}» está verificada con una fuente no admitida ({norm.host}): use una fuente oficial o una compilación reconocida."
+        for number, article in norm.articulos.items():
+            name = f"{code}, {norm.unidad} {number}"
+            if not article.verificado:
+                continue
+            if not article.texto:
+                yield name, f"«{name}» está verificado pero no tiene «texto» (el texto literal del artículo leído en la fuente)."
+            if not article.leido:
+                yield name, f"«{name}» está verificado pero no tiene «leido» (la fecha en que se leyó el texto)."
+            if banned_source(article.fuente):
+                yield name, (f"«{name}» está verificado con una fuente no admitida ({article.host}); Scribd, StudyLib, "
+                             "SlideShare, DocPlayer y los blogs no sirven: use una fuente oficial o una compilación reconocida.")
 
 
-def _read_yaml(text: str, path: Path) -> tuple[dict, dict[tuple, int]]:
-    """The YAML mapping and the line of each key; bad YAML raises SourceError with its line."""
-    try:
-        raw = yaml.safe_load(text)
-        lines = _key_lines(text) if raw else {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        problem = getattr(error, "problem", None) or "YAML no válido"
-        raise SourceError(path, mark.line + 1 if mark else None, f"el archivo de normas no es YAML válido ({problem}).") from None
-    if raw is None:
-        raw = {}
-    if not isinstance(raw, dict):
+# What the generic Spanish messages cannot know about these fields
+MESSAGES = {
+    "string_pattern_mismatch": "debe ser una dirección web que empiece con https:// o http://.",
+    "date_type": "fecha no válida; escriba AAAA-MM-DD o null.",
+    "date_parsing": "fecha no válida; escriba AAAA-MM-DD o null.",
+    "date_from_datetime_parsing": "fecha no válida; escriba AAAA-MM-DD o null.",
+}
+
+
+def _read_yaml(text: str, path: Path) -> YamlDocument:
+    """The YAML mapping with the line of each key; bad YAML raises SourceError with its line."""
+    document = parse_yaml(text, path, "el archivo de normas")
+    if document.data is None:
+        document.data = {}
+    if not isinstance(document.data, dict):
         raise SourceError(path, 1, "el archivo de normas debe ser una lista de normas «Código: {…}».")
-    return raw, lines
+    return document
 
 
-def _validate(model, code: str, data, path: Path, lines: dict[tuple, int]):
+def _validate(model, code: str, data, document: YamlDocument):
     try:
         return model.model_validate(data)
     except ValidationError as error:
-        first = error.errors()[0]
-        loc = (str(code), *first["loc"])
-        where = " → ".join(str(part) for part in loc)
-        message = first["msg"].removeprefix("Value error, ")
-        raise SourceError(path, _locate(loc, lines), f"norma «{code}», campo «{where}»: {_spanish(first['type'], message)}") from None
+        messages = MESSAGES
+        first = first_error(error)
+        if first["type"] == "missing" and first["loc"][-1] == "edicion":
+            # The field was called `texto` until `texto` became the literal text
+            messages = {**MESSAGES, "missing": "falta «edicion» (qué texto se usó: edición oficial, compilación, copia…). «texto» es solo el texto literal del artículo."}
+        raise source_error(error, document, prefix=(code,), messages=messages,
+                           describe=lambda loc: f"norma «{code}», campo «{' → '.join(map(str, loc))}»") from None
 
 
 def parse_norms(text: str, path: Path) -> Norms:
     """Validate the YAML text; the first problem raises SourceError with file:line."""
-    raw, lines = _read_yaml(text, path)
+    document = _read_yaml(text, path)
     norms = Norms()
     norms.path = path
-    for code, data in raw.items():
-        norms[str(code)] = _validate(Norm, str(code), data, path, lines)
+    for code, data in document.data.items():
+        norms[str(code)] = _validate(Norm, str(code), data, document)
     return norms
 
 
 def merge_quechua(norms: Norms, text: str, path: Path) -> Norms:
     """Attach the Quechua texts of normas.qu.yml; an unknown norm or article is an error."""
-    raw, lines = _read_yaml(text, path)
-    for code, data in raw.items():
+    document = _read_yaml(text, path)
+    for code, data in document.data.items():
         code = str(code)
         if code not in norms:
-            raise SourceError(path, lines.get((code,)), f"la norma «{code}» no está en normas.yml.")
-        quechua = _validate(QuechuaNorm, code, data, path, lines)
+            raise SourceError(path, document.line((code,)), f"la norma «{code}» no está en normas.yml.")
+        quechua = _validate(QuechuaNorm, code, data, document)
         norm = norms[code]
         norm.qu = QuechuaText(titulo=quechua.titulo, resumen=quechua.resumen)
         for number, text_qu in quechua.articulos.items():
             if number not in norm.articulos:
-                line = lines.get((code, "articulos", number))
+                line = document.line((code, "articulos", number))
                 raise SourceError(path, line, f"«{code}, {norm.unidad} {number}» no está en normas.yml.")
             norm.articulos[number].qu = text_qu
     return norms
-
-
-def _spanish(kind: str, message: str) -> str:
-    """Pydantic messages in Spanish for the error types a writer meets."""
-    return {
-        "missing": "falta este campo.",
-        "extra_forbidden": "campo desconocido (¿error de escritura?).",
-        "bool_parsing": "debe ser true o false.",
-        "bool_type": "debe ser true o false.",
-        "date_from_datetime_parsing": "fecha no válida; escriba AAAA-MM-DD o null.",
-        "date_parsing": "fecha no válida; escriba AAAA-MM-DD o null.",
-        "date_type": "fecha no válida; escriba AAAA-MM-DD o null.",
-        "string_pattern_mismatch": "debe ser una dirección web que empiece con https:// o http://.",
-        "string_too_short": "el texto está vacío o es demasiado corto.",
-        "string_type": "debe ser un texto.",
-        "literal_error": f"valor no permitido ({message}).",
-        "dict_type": "debe ser una lista de claves «clave: valor».",
-    }.get(kind, message)
 
 
 def norms_path(root: Path | None = None) -> Path:

@@ -18,7 +18,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 from defensoria.errors import SourceError
-from defensoria.legal import citations
 from defensoria.legal.norms import NORMS_FILE, Norms, load_norms
 from defensoria.legal.page import render_norms_page
 from defensoria.pages import language_of
@@ -51,7 +50,6 @@ class NormasPlugin(BasePlugin[NormasConfig]):
             raise PluginError("mkdocs.yml: 'wikilinks' y las citas usan los mismos [[…]]; quite 'wikilinks'.")
         options = config.mdx_configs.setdefault(EXTENSION, {})
         options.update(archivo=str(path), pagina_normas=self.config.pagina)
-        citations.RECORDED.clear()
         return config
 
     # Tell the extension the page it renders; fill the Normas page

@@ -12,10 +12,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from defensoria import paths
-from defensoria.catalog import Module
+from defensoria.catalog import Module, get_module
 from defensoria.errors import SourceError
 from defensoria.pages import Page, language_of, read_page
+from defensoria.glossary.model import glossary_path, load_glossary
+from defensoria.glossary.render import render_glossary
+from defensoria.legal.norms import load_norms
+from defensoria.legal.page import render_norms_page
 from defensoria.printing.render import render_markdown, site_settings
+from defensoria.taller.markers import KEY_POINTS_MARKER, OBJECTIVES_MARKER, expand_guide_markers
 
 ID_ATTRIBUTE = re.compile(r'\bid="([^"]+)"')
 HREF_ATTRIBUTE = re.compile(r'\bhref="([^"]+)"')
@@ -45,8 +50,9 @@ class Chapter:
 
     @property
     def draft(self) -> bool:
-        translation = self.page.meta.get("traduccion")
-        return self.language != "es" and not self.fallback and not (isinstance(translation, dict) and translation.get("estado") == "revisado")
+        from defensoria.revision.status import translation_reviewed
+
+        return self.language != "es" and not self.fallback and not translation_reviewed(self.page.path)
 
 
 def spanish_source(relative: str) -> str:
@@ -71,35 +77,21 @@ def chapter_for(root: Path, relative: str, language: str, anchor: str) -> Chapte
 def expand_markers(markdown: str, chapter: Chapter, root: Path) -> str:
     """Fill the blocks the site's plugins generate, in the chapter's language."""
     if NORMS_MARKER in markdown:
-        from defensoria.legal.norms import load_norms
-        from defensoria.legal.page import render_norms_page
-
         markdown = markdown.replace(NORMS_MARKER, render_norms_page(load_norms(root), chapter.language))
     if GLOSSARY_MARKER in markdown:
-        from defensoria.glossary.model import glossary_path, load_glossary
-        from defensoria.glossary.render import render_glossary
-
         if glossary_path(root).is_file():
             markdown = markdown.replace(GLOSSARY_MARKER, render_glossary(load_glossary(root), chapter.language))
     return _expand_guide_markers(markdown, chapter, root)
 
 
 def _expand_guide_markers(markdown: str, chapter: Chapter, root: Path) -> str:
-    """A facilitator guide shows its module's objectives and key points (issue 8's plugin)."""
-    try:
-        from defensoria.taller import plugin as guides_plugin
-    except ImportError:
-        return markdown
-    markers = (getattr(guides_plugin, "OBJECTIVES_MARKER", None), getattr(guides_plugin, "KEY_POINTS_MARKER", None))
+    """A facilitator guide shows its module's objectives and key points."""
     code = chapter.page.meta.get("guia_de")
-    if not code or not any(marker and marker in markdown for marker in markers):
+    if not code or not (OBJECTIVES_MARKER in markdown or KEY_POINTS_MARKER in markdown):
         return markdown
-    from defensoria.catalog import get_module
-
     module = get_module(str(code), root)
     source = Path(chapter.source if chapter.language == "es" else chapter.source[: -len(".md")] + f".{chapter.language}.md")
-    markdown = markdown.replace(markers[0], guides_plugin.objectives(module, chapter.language, source))
-    return markdown.replace(markers[1], guides_plugin.key_points(module, chapter.language, source))
+    return expand_guide_markers(markdown, module, chapter.language, source)
 
 
 def render_chapter(chapter: Chapter, root: Path, anchors: dict[str, str]) -> str:

@@ -11,23 +11,21 @@ Example:
     handout.sides["qu"]                   # KeyError when there is no m04-….qu.md yet
 """
 
-import re
-import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from defensoria import paths
 from defensoria.catalog import Module
-from defensoria.errors import DefensoriaError, SourceError
+from defensoria.content.citations import group_citations
+from defensoria.content.project import key_points_of, module_title
+from defensoria.errors import DefensoriaError
 from defensoria.pages import Page, read_page
 from defensoria.address import is_placeholder
 from defensoria.printing.qr import QRCode, qr_code
 from defensoria.printing.render import plain_citations, render_markdown, site_settings
 from defensoria.printing.strings import LABELS
+from defensoria.revision.status import translation_reviewed
 
-KEY_POINTS = re.compile(r'^!!!\s+puntos-clave(?:\s+"(?P<title>[^"]*)")?\s*$')
-AFTER_KEY_POINTS = re.compile(r"^## +(Para pensar|Yuyaymanaspa)\s*$")
-SOURCE = re.compile(r"^(?P<code>[^,]+?)(?:\s*,\s*(?P<unit>art\.|fj\.)\s*(?P<article>.+?))?\s*$")
 
 
 class MissingTranslation(DefensoriaError):
@@ -78,68 +76,25 @@ class Handout:
 
 def extract_key_points(page: Page, root: Path) -> KeyPoints:
     """The `!!! puntos-clave` block of a page: its title, its Markdown and its HTML."""
-    lines = page.body.splitlines()
-    starts = [i for i, line in enumerate(lines) if KEY_POINTS.match(line)]
-    if not starts:
-        # Point at where the block belongs: just before "Para pensar" (or "Yuyaymanaspa")
-        where = next((i for i, line in enumerate(lines) if AFTER_KEY_POINTS.match(line)), 0)
-        raise SourceError(page.path, page.body_line + where, 'falta el bloque de puntos clave (!!! puntos-clave "…"); las hojas para imprimir lo usan.')
-    if len(starts) > 1:
-        raise SourceError(page.path, page.body_line + starts[1], "hay dos bloques de puntos clave; deje uno solo.")
-    start = starts[0]
-    block = []
-    for line in lines[start + 1 :]:
-        if line.strip() and not line.startswith(("    ", "\t")):
-            break
-        block.append(line)
-    text = textwrap.dedent("\n".join(block)).strip()
-    line_number = page.body_line + start
-    if not text:
-        raise SourceError(page.path, line_number, "el bloque de puntos clave está vacío.")
-    title = KEY_POINTS.match(lines[start]).group("title") or LABELS[page.language].key_points
+    points = key_points_of(page)
+    title = points.title or LABELS[page.language].key_points
     relative = page.path.resolve().relative_to(paths.docs_dir(root).resolve()).as_posix()
-    html = plain_citations(render_markdown(text, root, relative))
-    return KeyPoints(title, text, html, page.path, line_number)
+    html = plain_citations(render_markdown(points.markdown, root, relative))
+    return KeyPoints(title, points.markdown, html, page.path, points.line)
 
 
 def review_stamp(module: Module, language: str) -> str:
-    """Legal review in words, like the site's stamp (partials/revision.html)."""
-    review = module.revision_legal
-    when = review.fecha.strftime("%d/%m/%Y") if review.fecha else ""
-    labels = LABELS[language]
-    if review.estado == "revisado":
-        by = f", {review.por}" if review.por and language == "es" else ""
-        return labels.reviewed.format(fecha=when) + by
-    return labels.pending.format(fecha=when) if when else labels.pending_undated
+    """Legal review in words, like the site's stamp: computed from the review records."""
+    from defensoria.revision.status import module_legal_text
 
-
-def group_citations(sources: list[str]) -> list[str]:
-    """['Ley 30364, art. 2', 'Ley 30364, art. 15', 'CNA, art. 45'] → ['Ley 30364, arts. 2, 15', 'CNA, art. 45']."""
-    groups: dict[str, tuple[str, list[str]]] = {}
-    for source in sources:
-        match = SOURCE.match(str(source))
-        if not match:
-            continue
-        unit = match.group("unit") or "art."
-        code, articles = groups.setdefault(match.group("code").strip(), (unit, []))
-        if match.group("article"):
-            articles.append(match.group("article"))
-    result = []
-    for code, (unit, articles) in groups.items():
-        if not articles:
-            result.append(code)
-        else:
-            label = "arts." if unit == "art." and len(articles) > 1 else unit
-            result.append(f"{code}, {label} {', '.join(articles)}")
-    return result
+    return module_legal_text(module.path, module.modulo, language)
 
 
 def _side(module: Module, page: Page, language: str, root: Path) -> Side:
     settings = site_settings(root)
-    title = str(page.meta.get("title") or module.title)
+    title = module_title(module, language)
     url = None if is_placeholder(settings.site_url) else settings.absolute(module.url(language))
-    translation = page.meta.get("traduccion") if isinstance(page.meta.get("traduccion"), dict) else {}
-    draft = language != "es" and translation.get("estado") != "revisado"
+    draft = language != "es" and not translation_reviewed(page.path)
     return Side(language, int(module.modulo[1:]), title, extract_key_points(page, root), url,
                 qr_code(url, title=title) if url else None, draft, review_stamp(module, language))
 

@@ -14,34 +14,24 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-import yaml
 from pydantic import ValidationError
 
 from defensoria import paths
 from defensoria.catalog import catalog
+from defensoria.content.validation import source_error
+from defensoria.content.yamlfile import YamlDocument, parse_yaml
 from defensoria.errors import DefensoriaError, SourceError
 from defensoria.quiz.citations import citation_problem
 from defensoria.quiz.model import Bank, Item
 
 BANK_FILE = re.compile(r"^(m\d{2})\.yml$")
-# Pydantic error types in plain Spanish (the value errors of model.py are Spanish already)
+# What the generic Spanish messages cannot know about these fields
 MESSAGES = {
-    "missing": "falta esta clave",
-    "extra_forbidden": "clave desconocida",
-    "string_too_short": "el texto está vacío",
-    "string_type": "debe ser un texto",
-    "string_pattern_mismatch": "el id debe empezar por el código del módulo y usar minúsculas, cifras y guiones (por ejemplo m04-quien-denuncia)",
-    "literal_error": "valor no permitido",
-    "int_parsing": "debe ser un número entero",
-    "int_type": "debe ser un número entero",
-    "greater_than_equal": "debe ser 1 o más",
-    "bool_parsing": "debe ser true o false",
-    "bool_type": "debe ser true o false",
-    "too_short": "la lista no puede estar vacía",
-    "list_type": "debe ser una lista (líneas que empiezan con '- ')",
-    "model_type": "debe ser un grupo de claves",
-    "model_attributes_type": "debe ser un grupo de claves",
+    "string_pattern_mismatch": "el id debe empezar por el código del módulo y usar minúsculas, cifras y guiones (por ejemplo m04-quien-denuncia).",
+    "greater_than_equal": "debe ser 1 o más.",
 }
+# Discriminator tags of the item union: in pydantic's location, not in the file
+TAGS = ("vf", "texto")
 LANGUAGE_NAMES = {"es": "castellano", "qu": "quechua"}
 
 
@@ -66,16 +56,10 @@ def validate_bank(path: Path, root: Path | None = None) -> tuple[Bank | None, li
     except UnicodeDecodeError:
         return None, [BankError(path, None, "el archivo no está en UTF-8; guárdelo como UTF-8.")]
     try:
-        loader = yaml.SafeLoader(text)
-        try:
-            node = loader.get_single_node()
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        problem = getattr(error, "problem", None) or "YAML no válido"
-        return None, [BankError(path, mark.line + 1 if mark else None, f"el archivo no es YAML válido ({problem}).")]
+        document = parse_yaml(text, path)
+    except SourceError as error:
+        return None, [BankError(path, error.line, error.detail)]
+    data = document.data
     if not isinstance(data, dict):
         return None, [BankError(path, 1, "el banco debe empezar con 'preguntas:' y una lista de preguntas.")]
 
@@ -92,13 +76,13 @@ def validate_bank(path: Path, root: Path | None = None) -> tuple[Bank | None, li
         bank = Bank.model_validate(data)
     except ValidationError as error:
         for detail in error.errors():
-            problems.append(_problem_from_pydantic(path, node, items, detail))
+            problems.append(_problem_from_pydantic(error, document, items, detail))
         bank = None
     # Per-item checks that need the catalogue, the norms data or the whole bank
     seen: dict[str, int] = {}
     for index, raw in enumerate(items):
         item_id = raw.get("id") if isinstance(raw, dict) else None
-        line = _line(node, ("preguntas", index))
+        line = document.line(("preguntas", index))
         if not isinstance(item_id, str):
             continue
         if item_id in seen:
@@ -106,13 +90,13 @@ def validate_bank(path: Path, root: Path | None = None) -> tuple[Bank | None, li
         else:
             seen[item_id] = line
         if not item_id.startswith(module + "-"):
-            problems.append(BankError(path, _line(node, ("preguntas", index, "id")), f"pregunta '{item_id}': el id debe empezar por '{module}-' (el módulo del archivo)."))
+            problems.append(BankError(path, document.line(("preguntas", index, "id")), f"pregunta '{item_id}': el id debe empezar por '{module}-' (el módulo del archivo)."))
         if isinstance(raw.get("cita"), str) and (message := citation_problem(raw["cita"], root)):
-            problems.append(BankError(path, _line(node, ("preguntas", index, "cita")), f"pregunta '{item_id}': {message}"))
+            problems.append(BankError(path, document.line(("preguntas", index, "cita")), f"pregunta '{item_id}': {message}"))
         objective = raw.get("objetivo")
         if modules and module in modules and isinstance(objective, int) and objective > len(modules[module].objetivos):
             n = len(modules[module].objetivos)
-            problems.append(BankError(path, _line(node, ("preguntas", index, "objetivo")), f"pregunta '{item_id}': el objetivo {objective} no existe; el módulo {module} tiene {n} objetivo(s)."))
+            problems.append(BankError(path, document.line(("preguntas", index, "objetivo")), f"pregunta '{item_id}': el objetivo {objective} no existe; el módulo {module} tiene {n} objetivo(s)."))
     if bank is not None:
         bank.module = module
     return (None if problems else bank), sorted(problems, key=lambda p: p.line or 0)
@@ -153,24 +137,21 @@ def all_items(banks: Iterable[Bank]) -> list[Item]:
     return [item for bank in banks for item in bank.preguntas]
 
 
-def _problem_from_pydantic(path: Path, node, items: list, detail: dict) -> BankError:
+def _problem_from_pydantic(error: ValidationError, document: YamlDocument, items: list, detail: dict) -> BankError:
     loc = tuple(detail["loc"])
-    line = _line(node, loc)
     prefix = ""
     if len(loc) >= 2 and loc[0] == "preguntas" and isinstance(loc[1], int):
         raw = items[loc[1]] if loc[1] < len(items) else None
         item_id = raw.get("id") if isinstance(raw, dict) else None
         prefix = f"pregunta '{item_id}': " if item_id else f"pregunta n.º {loc[1] + 1} (sin id): "
         loc = loc[2:]
+    messages = MESSAGES
+    if detail["type"] == "missing" and loc and loc[-1] in LANGUAGE_NAMES:
+        messages = {"missing": f"falta el texto en {LANGUAGE_NAMES[loc[-1]]} ({loc[-1]})."}
     where = _field_path(loc)
-    kind = detail["type"]
-    if kind == "missing" and loc and loc[-1] in LANGUAGE_NAMES:
-        message = f"falta el texto en {LANGUAGE_NAMES[loc[-1]]} ({loc[-1]})"
-    elif kind == "value_error":
-        message = str(detail.get("ctx", {}).get("error", detail["msg"]))
-    else:
-        message = MESSAGES.get(kind, detail["msg"])
-    return BankError(path, line, f"{prefix}{where + ': ' if where else ''}{message}.")
+    located = source_error(error, document, detail=detail, ignore=TAGS, messages=messages,
+                           describe=lambda _: f"{prefix}{where}" if where else prefix.removesuffix(": "))
+    return BankError(located.path, located.line, located.detail)
 
 
 def _field_path(loc: tuple) -> str:
@@ -182,25 +163,3 @@ def _field_path(loc: tuple) -> str:
         elif part not in ("vf", "texto"):
             text += ("." if text else "") + part
     return text
-
-
-def _line(node, loc: Iterable) -> int | None:
-    """1-based line of the deepest YAML node that `loc` reaches (keys, indexes)."""
-    if node is None:
-        return None
-    line = node.start_mark.line + 1
-    for part in loc:
-        child = mark = None
-        if isinstance(node, yaml.MappingNode) and isinstance(part, str):
-            # the key's line: 'retro:' rather than the first line under it
-            child, mark = next(((value, key.start_mark) for key, value in node.value if key.value == part), (None, None))
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-            child = node.value[part]
-            mark = child.start_mark
-        if child is None:
-            if part in ("vf", "texto"):  # discriminator tags are not in the file
-                continue
-            break
-        node = child
-        line = mark.line + 1
-    return line

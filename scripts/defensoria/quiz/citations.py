@@ -1,12 +1,14 @@
-"""Citations of quiz items ("Ley 30364, art. 15"): shape, existence in normas.yml, link.
+"""Citations of quiz items ("Ley 30364, art. 15"): existence in normas.yml, link.
+
+The shape is the one grammar of defensoria.content.citations.
 
 The norms data (docs/_datos/normas.yml) belongs to the norms feature; when it is absent
 only the shape is checked, so banks can be written before the data exists.
 """
 
-import re
 from pathlib import Path
 
+from defensoria.content.citations import parse_citation
 from defensoria.errors import SourceError
 from defensoria.legal import norms as legal
 from defensoria.legal.norms import norms_path
@@ -14,15 +16,6 @@ from defensoria.legal.norms import norms_path
 # "Ley 30364, art. 15", "AP 1-2009/CJ-116, fj. 13", "D.S. 007-2023-MIMP" (whole norm)
 # The Normas page (docs/normas.md), built as normas.html (offline build, no directory URLs)
 NORMS_PAGE = "normas.html"
-CITATION = re.compile(r"^(?P<norm>[^,\[\]]+?)(?:, (?P<unit>art\.|fj\.) (?P<article>[0-9]+(?:-[A-Z])?(?:\.[0-9]+)?))?$")
-
-
-def parse_citation(text: str) -> tuple[str, str | None, str | None] | None:
-    """'Ley 30364, art. 15' → ('Ley 30364', 'art.', '15'); None if the shape is wrong."""
-    match = CITATION.match(text.strip())
-    if not match:
-        return None
-    return match.group("norm").strip(), match.group("unit"), match.group("article")
 
 
 def load_norms(root: Path | None = None):
@@ -37,10 +30,10 @@ def load_norms(root: Path | None = None):
 
 def citation_problem(text: str, root: Path | None = None) -> str | None:
     """A Spanish message if the citation is malformed or names an unknown norm/article."""
-    parsed = parse_citation(text)
-    if parsed is None:
+    citation = parse_citation(text)
+    if citation is None or text.strip().startswith("[["):
         return f"la cita '{text}' no tiene la forma 'Ley 30364, art. 15' (norma, coma, 'art.' o 'fj.' y número)."
-    norm, unit, article = parsed
+    norm, article = citation.norma, citation.articulo
     norms = load_norms(root)
     if norms is None:
         return None
@@ -54,8 +47,5 @@ def citation_problem(text: str, root: Path | None = None) -> str | None:
 
 def citation_link(text: str) -> str:
     """URL of the citation on the Normas page, relative to the language's site root."""
-    parsed = parse_citation(text)
-    if parsed is None:
-        return NORMS_PAGE
-    norm, unit, article = parsed
-    return f"{NORMS_PAGE}#{legal.anchor(norm, article, unit or 'art.')}"
+    citation = parse_citation(text)
+    return f"{NORMS_PAGE}#{citation.anchor}" if citation else NORMS_PAGE

@@ -7,7 +7,7 @@ the citation goes in the general feedback (`####`).
 
 import re
 
-from defensoria.quiz.exporting import category, dispatch, multiple_fractions
+from defensoria.quiz.export_common import category, dispatch, multiple_fractions
 from defensoria.quiz.model import Bank, Item
 from defensoria.quiz.strings import UI
 

@@ -5,11 +5,10 @@ Per-answer feedback, the citation as general feedback and as a tag, names = item
 
 from xml.etree import ElementTree as ET
 
-from defensoria.quiz.citations import parse_citation
-from defensoria.quiz.exporting import category, dispatch, multiple_fractions, paragraph
+from defensoria.content.citations import parse_citation
+from defensoria.quiz.export_common import category, dispatch, multiple_fractions, paragraph
 from defensoria.quiz.model import Bank, Item
 from defensoria.quiz.strings import UI
-from defensoria.legal.norms import anchor
 
 
 def make_writer(language: str, titles: dict[str, str]):
@@ -32,10 +31,10 @@ def make_writer(language: str, titles: dict[str, str]):
 
     def tags(question: ET.Element, item: Item) -> None:
         container = ET.SubElement(question, "tags")
-        parsed = parse_citation(item.cita)
+        citation = parse_citation(item.cita)
         labels = [item.module, f"dificultad-{item.dificultad}", f"objetivo-{item.objetivo}"]
-        if parsed:
-            labels.append(anchor(parsed[0], parsed[2], parsed[1] or "art."))
+        if citation:
+            labels.append(citation.anchor)
         for label in labels:
             ET.SubElement(ET.SubElement(container, "tag"), "text").text = label
 

@@ -77,7 +77,7 @@ PRINT = {
     "qu": {
         "title": "Tapukuykuna",
         "version": "Versión",
-        "name": "Sutiyki utaq codigoyki",
+        "name": "Sutiyki utaq códigoyki",
         "date": "P'unchay",
         "community": "Ayllu",
         "instructions": "Sapanka tapukuyta ñawinchay. Kutichiy tablapi kutichiyniykipa letranta qillqay. "

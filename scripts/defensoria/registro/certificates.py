@@ -16,11 +16,11 @@ from pathlib import Path
 
 import segno
 
-from defensoria import paths
-from defensoria.address import configured_site_url, is_placeholder
+from defensoria.address import is_placeholder
 from defensoria.catalog import catalog, get_module
-from defensoria.errors import DefensoriaError
-from defensoria.pages import read_page
+from defensoria.content.project import module_title
+from defensoria.content.settings import site_settings
+from defensoria.errors import DefensoriaError, SourceError
 from defensoria.registro.codes import HASH_PREFIX, new_verification_code, normalize_verification_code, verification_hash
 from defensoria.registro.db import today, transaction
 from defensoria.registro.outputs import TEMPLATES, atomic_path, render_html, write_pdf
@@ -62,8 +62,12 @@ class Certificate:
 
 
 def site_url(root: Path | None = None) -> str:
-    """site_url of mkdocs.yml as MkDocs reads it (SITE_URL wins), ending in '/'."""
-    return configured_site_url(root or paths.find_root())
+    """site_url of mkdocs.yml, ending in '/' ('' when the project has none)."""
+    try:
+        url = site_settings(root).site_url
+    except SourceError:
+        return ""
+    return url if url.endswith("/") else url + "/"
 
 
 def verify_url(code: str, base_url: str) -> str:
@@ -75,21 +79,12 @@ def qr_data_uri(payload: str) -> str:
     return segno.make(payload, error="m").svg_data_uri(scale=4, border=2)
 
 
-def _quechua_title(module, fallback: str) -> str:
-    path = module.page_path("qu")
-    if path.is_file():
-        title = read_page(path).meta.get("title")
-        if title:
-            return str(title)
-    return fallback
-
-
 def issue_certificates(conn: sqlite3.Connection, rules: Rules, kind: str, subject: str, *, council: str | None = None,
                        on: str | None = None, root: Path | None = None) -> tuple[list[Certificate], int]:
     """Certificates for everyone who completed `subject`; returns them and how many are new."""
     if kind == "modulo":
         module = get_module(subject, root)
-        subject, title, title_qu, hours, count = module.modulo, module.title, _quechua_title(module, module.title), module.horas, 1
+        subject, title, title_qu, hours, count = module.modulo, module.title, module_title(module, "qu"), module.horas, 1
     else:
         programme = rules.programme(subject)
         modules = catalog(root)

@@ -3,72 +3,18 @@
 Each command opens the database, calls one library function and prints the result.
 """
 
-from contextlib import contextmanager
 from pathlib import Path
 
 import click
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from defensoria.catalog import parse_module_list
-from defensoria.cli import CONTEXT_SETTINGS, SpanishGroup, project_root, root_option
 from defensoria.errors import DefensoriaError
-from defensoria.registro import db, model
+from defensoria.registro import cli_outputs, cli_people  # noqa: F401  (their commands join the group)
+from defensoria.registro import model
+from defensoria.registro.cli_base import console, date_option, db_options, opened, progress_bar, registro
 from defensoria.registro.importer import import_file
 from defensoria.registro.signin import build_sheet, write_sheet
-from defensoria.registro.values import parse_date
-
-console = Console(highlight=False, soft_wrap=True, emoji=False)
-
-
-def db_options(function):
-    """--base (the SQLite file) and --raiz (the project, for the module catalogue)."""
-    function = click.option("--base", type=click.Path(dir_okay=False, path_type=Path), default=None,
-                            help=f"Archivo de la base de datos. Por defecto ${db.ENV_VAR} o data/registro.sqlite del proyecto.")(function)
-    return root_option(function)
-
-
-@contextmanager
-def opened(base: Path | None, raiz: Path | None, create: bool = True):
-    root = project_root(raiz)
-    conn = db.connect(base or db.default_path(root), create=create)
-    try:
-        yield conn, root
-    finally:
-        conn.close()
-
-
-def progress_bar() -> Progress:
-    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                    console=console, transient=True)
-
-
-def confirm(yes: bool, question: str) -> None:
-    if not yes and not click.confirm(question, default=False):
-        raise DefensoriaError("cancelado; no se cambió nada.")
-
-
-def date_option(value: str | None) -> str | None:
-    if not value:
-        return None
-    try:
-        return parse_date(value)
-    except ValueError as error:
-        raise click.BadParameter(str(error)) from None
-
-
-@click.group(name="registro", cls=SpanishGroup, context_settings=CONTEXT_SETTINGS)
-def registro():
-    """Registro de capacitaciones: asistencia, cuestionarios, avance, reportes y certificados.
-
-    Los datos personales se guardan solo en la base de datos (data/registro.sqlite), nunca en git ni en el sitio.
-
-    \b
-    Ejemplo:
-        defensoria registro importar asistencia.csv
-        defensoria registro reporte --por distrito --publico --salida reporte.html
-    """
 
 
 @registro.command(name="defensoria")
@@ -183,7 +129,10 @@ def import_attendance(base, raiz, archivos, todo_o_nada, rechazos, codificacion)
     Acepta UTF-8 (con o sin BOM) y Windows-1252, separador ',' o ';', fechas dd/mm/aaaa o
     AAAA-MM-DD. Los encabezados se reconocen sin importar mayúsculas ni tildes. Cargar el
     mismo archivo dos veces no agrega nada. Las filas con error van a un archivo de
-    rechazos con su número de línea y el motivo.
+    rechazos con su número de línea y el motivo, y la orden termina con ⚠ y código 1.
+
+    La columna ¿Asistió? acepta sí, si, x, 1 o ✓ (vino) y no o 0 (no vino). Una fila
+    con la casilla vacía NO es una asistencia: se avisa «sin marcar» con su línea.
 
     \b
     Ejemplo:
@@ -199,7 +148,7 @@ def import_attendance(base, raiz, archivos, todo_o_nada, rechazos, codificacion)
                                      rejects_path=rechazos, progress=lambda n: bar.advance(task, n),
                                      on_total=lambda n: bar.update(task, total=n))
             _print_import(path, result)
-            failed = failed or result.refused
+            failed = failed or result.refused or bool(result.rejects)
     if failed:
         raise SystemExit(1)
 
@@ -208,15 +157,22 @@ def _print_import(path: Path, result) -> None:
     if result.refused:
         console.print(f"[red]Error[/red]: {path}: no se cargó nada porque {len(result.rejects)} fila(s) tienen errores (--todo-o-nada).")
     else:
-        console.print(f"✅ {path}: {result.rows} fila(s) leídas; {result.attendance_added} asistencia(s) nuevas, "
+        mark = "⚠" if result.rejects else "✅"
+        console.print(f"{mark} {path}: {result.rows} fila(s) leídas; {result.attendance_added} asistencia(s) nuevas, "
                       f"{result.attendance_already} ya estaban; {len(result.people_added)} persona(s) nuevas; "
-                      f"{len(result.workshops_added)} taller(es) nuevos; {result.absent} ausente(s).")
+                      f"{len(result.workshops_added)} taller(es) nuevos; {result.absent} ausente(s); "
+                      f"{len(result.rejects)} fila(s) rechazadas.")
         if result.people_added:
             console.print(f"   Códigos nuevos: {', '.join(result.people_added)} (entréguelos a cada persona).")
-    for line, reason, _ in result.rejects[:10]:
+    if result.unmarked:
+        lines = ", ".join(str(n) for n in result.unmarked[:20]) + (" …" if len(result.unmarked) > 20 else "")
+        console.print(f"   [yellow]⚠ {len(result.unmarked)} fila(s) sin marcar[/yellow] en ¿Asistió? (líneas {lines}): "
+                      "no se contaron como asistencia. Escriba sí o no y vuelva a importar.")
+    others = [r for r in result.rejects if r[0] not in set(result.unmarked)]
+    for line, reason, _ in others[:10]:
         console.print(f"   [yellow]Línea {line}[/yellow]: {reason}")
-    if len(result.rejects) > 10:
-        console.print(f"   … y {len(result.rejects) - 10} más.")
+    if len(others) > 10:
+        console.print(f"   … y {len(others) - 10} más.")
     if result.rejects_path:
         console.print(f"   Filas rechazadas en {result.rejects_path}")
     for a, b in result.duplicates:
@@ -224,7 +180,3 @@ def _print_import(path: Path, result) -> None:
                       f"Revise y use 'fusionar' o 'duplicados --no-son'.")
     if result.ignored_columns:
         console.print(f"   Columnas no usadas: {', '.join(result.ignored_columns)}")
-
-
-from defensoria.registro import cli_people  # noqa: E402,F401  (registers persona, fusionar, archivar, duplicados)
-from defensoria.registro import cli_outputs  # noqa: E402,F401  (registers reporte, certificados, respaldo)

@@ -1,4 +1,4 @@
-"""`reporte`, `certificados`, `verificar`, `respaldo`: what the tracker produces."""
+"""`reporte`, `certificados`, `verificar`, `respaldo`, `restaurar`: what the tracker produces."""
 
 from pathlib import Path
 
@@ -7,7 +7,8 @@ import click
 from defensoria.address import is_placeholder, placeholder_notice
 from defensoria.registro import certificates as certs
 from defensoria.registro import db
-from defensoria.registro.cli import console, date_option, db_options, opened, progress_bar, registro
+from defensoria.cli_options import project_root
+from defensoria.registro.cli_base import confirm, console, date_option, db_options, opened, progress_bar, registro
 from defensoria.registro.cli_people import rules_option
 from defensoria.registro.report_files import FORMATS, write_report
 from defensoria.registro.reports import DIMENSIONS, PERIODS, build_report
@@ -24,8 +25,9 @@ from defensoria.registro.rules import load_rules
 @click.option("--defensoria", "council_name", help="Solo personas de esta defensoría.")
 @click.option("--programa", help="Programa cuyo avance se cuenta (por defecto el primero de las reglas).")
 @click.option("--publico", is_flag=True,
-              help="Versión para publicar: las cifras de 1 a 4 personas (y todas las de un grupo de menos de 5) se muestran "
-                   "como «<5», y las que permitirían calcularlas restando de un total se reservan con «—» (supresión complementaria).")
+              help="Versión para publicar: las cantidades de 1 a 4 personas (y las de un grupo de menos de 5) se muestran "
+                   "como «<5»; las horas y los % de un grupo pequeño, y las cifras que permitirían calcular una oculta restando "
+                   "de un total, se reservan con «—» (supresión complementaria), explicado en una nota.")
 @click.option("--salida", type=click.Path(dir_okay=False, path_type=Path), multiple=True,
               help="Archivo .html, .pdf, .csv o .xlsx (puede repetirse). Sin --salida se muestra en pantalla.")
 def report(base, raiz, reglas, dimension, periodo, desde, hasta, council_name, programa, publico, salida):
@@ -39,7 +41,8 @@ def report(base, raiz, reglas, dimension, periodo, desde, hasta, council_name, p
     for path in salida:
         if path.suffix.lower().lstrip(".") not in FORMATS:
             raise click.BadParameter(f"'{path}': use la extensión .html, .pdf, .csv o .xlsx.", param_hint="--salida")
-    with opened(base, raiz) as (conn, root):
+    # A mistyped --base must not create an empty database and print zeros
+    with opened(base, raiz, create=False) as (conn, root):
         result = build_report(conn, load_rules(reglas), dimension, period=periodo, since=date_option(desde), until=date_option(hasta),
                               council=council_name, programme=programa, root=root)
     result.public = publico
@@ -164,6 +167,9 @@ def revoke(base, raiz, codigo, motivo, publicar):
 def backup(base, raiz, destino):
     """Hace una copia de respaldo consistente de la base de datos (aunque esté en uso).
 
+    La copia se revisa, solo la puede leer su dueño (permisos 0600) y nunca reemplaza un
+    archivo que ya existe. Para volver a ella: defensoria registro restaurar RESPALDO.
+
     \b
     Ejemplo:
         defensoria registro respaldo
@@ -173,3 +179,30 @@ def backup(base, raiz, destino):
         source = Path(conn.execute("PRAGMA database_list").fetchone()[2])
         target = db.backup(conn, destino or db.default_backup_path(source))
     console.print(f"✅ Copia de respaldo en {target}. Guárdela en un lugar seguro: tiene datos personales.")
+
+
+@registro.command(name="restaurar")
+@db_options
+@click.argument("respaldo", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--si", "yes", is_flag=True, help="No preguntar antes de restaurar.")
+def restore(base, raiz, respaldo, yes):
+    """Vuelve la base de datos a un respaldo, exactamente como estaba al hacerlo.
+
+    Primero revisa que el respaldo esté sano. La base actual no se borra: se guarda al lado
+    (registro.antes-de-restaurar-FECHA.sqlite). Los cambios hechos después del respaldo
+    no vuelven (tampoco los que quedaban en los archivos -wal y -shm).
+
+    \b
+    Ejemplo:
+        defensoria registro restaurar data/respaldos/registro-20260314-180000.sqlite
+    """
+    root = project_root(raiz)
+    target = base or db.default_path(root)
+    counts = db.check_backup(respaldo)
+    summary = ", ".join(f"{n} {label}" for key, label in (("people", "persona(s)"), ("workshops", "taller(es)"),
+                                                           ("attendance", "asistencia(s)")) for n in [counts.get(key, 0)])
+    confirm(yes, f"¿Reemplazar {target} por el respaldo {respaldo} ({summary})? La base actual se guarda al lado.")
+    aside, counts = db.restore(respaldo, target)
+    if aside:
+        console.print(f"   La base anterior quedó en {aside} (tiene datos personales; bórrela cuando ya no la necesite).")
+    console.print(f"✅ Base de datos {target} restaurada desde {respaldo}: {summary}.")

@@ -6,7 +6,7 @@ import click
 from rich.table import Table
 
 from defensoria.registro import model
-from defensoria.registro.cli import confirm, console, db_options, opened, registro
+from defensoria.registro.cli_base import confirm, console, db_options, opened, registro
 from defensoria.registro.progress import person_progress
 from defensoria.registro.rules import load_rules
 from defensoria.registro.values import parse_yes_no

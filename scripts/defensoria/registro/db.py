@@ -16,6 +16,8 @@ from defensoria import paths
 from defensoria.errors import DefensoriaError
 
 ENV_VAR = "DEFENSORIA_REGISTRO"
+# How long a write waits for another command (an import, a merge) to finish with the file
+BUSY_SECONDS = 10.0
 
 
 class DatabaseError(DefensoriaError):
@@ -163,8 +165,27 @@ def _v4_revocation_reason(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v5_person_community_and_birth_year(conn: sqlite3.Connection) -> None:
+    # The community a person lives in (a sheet's 'Comunidad' column, which may differ from
+    # the council's) and an approximate birth year from an 'Edad' column: both help to
+    # tell apart people with the same names. Archiving erases both.
+    _run_script(conn,
+        """
+        ALTER TABLE people ADD COLUMN home_community TEXT;
+        ALTER TABLE people ADD COLUMN birth_year INTEGER;
+        CREATE INDEX people_by_council_name ON people(council_id, name_key);
+        """
+    )
+    # Names stored as "Ch'Aska Q'Ori" by an earlier version are written "Ch'aska Q'ori"
+    from defensoria.registro.values import clean_name
+
+    conn.create_function("clean_name", 1, lambda text: clean_name(text) if text else text, deterministic=True)
+    conn.execute("UPDATE people SET given_names = clean_name(given_names), surnames = clean_name(surnames)"
+                 " WHERE given_names LIKE '%''%' OR surnames LIKE '%''%'")
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
-    _v1_initial, _v2_duplicate_reviews, _v3_attendance_modules, _v4_revocation_reason)
+    _v1_initial, _v2_duplicate_reviews, _v3_attendance_modules, _v4_revocation_reason, _v5_person_community_and_birth_year)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -175,8 +196,9 @@ def connect(path: Path | str, *, create: bool = True) -> sqlite3.Connection:
         if not path.exists() and not create:
             raise DatabaseError(f"no existe la base de datos {path}. Indique otra con --base o importe un archivo primero.")
         path.parent.mkdir(parents=True, exist_ok=True)
+        make_private(path)
     try:
-        conn = sqlite3.connect(path, isolation_level=None)
+        conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_SECONDS)
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA temp_store = MEMORY")  # report and import scratch tables
@@ -202,8 +224,18 @@ def migrate(conn: sqlite3.Connection) -> int:
 
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any error: nothing is half-written."""
-    conn.execute("BEGIN IMMEDIATE")
+    """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any error: nothing is half-written.
+
+    Only one writer at a time: when another command holds the file longer than
+    BUSY_SECONDS, this one stops with a Spanish message and changes nothing.
+    """
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as error:
+        if "locked" not in str(error) and "busy" not in str(error):
+            raise
+        raise DatabaseError(f"la base de datos {database_file(conn)} está ocupada: otra importación u otra orden la está usando. "
+                            "Espere a que termine y vuelva a intentar; no se cambió nada.") from None
     try:
         yield conn
     except BaseException:
@@ -212,12 +244,45 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     conn.execute("COMMIT")
 
 
-def backup(conn: sqlite3.Connection, target: Path) -> Path:
-    """A consistent copy made with SQLite's online backup API, written to a temp file first."""
+PRIVATE = 0o600
+
+
+def make_private(path: Path) -> None:
+    """Create the file owner-only (0600), or make an existing one so, with its -wal and -shm.
+
+    SQLite gives the -wal and -shm files it creates the main file's permissions.
+    """
+    path = Path(path)
+    if not path.exists():
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, PRIVATE))
+    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        try:
+            if file.stat().st_mode & 0o077:
+                os.chmod(file, PRIVATE)
+        except FileNotFoundError:
+            pass
+        except PermissionError:
+            pass  # a file of another user: SQLite will say if it cannot be used
+
+
+def database_file(conn: sqlite3.Connection) -> str:
+    row = conn.execute("PRAGMA database_list").fetchone()
+    return row[2] or ":memory:"
+
+
+def _copy_to_new_file(conn: sqlite3.Connection, target: Path) -> Path:
+    """A consistent copy of `conn` in a new owner-only file, checked, then named `target`.
+
+    Uses SQLite's online backup API, so the copy includes what is still in the -wal file
+    and is right even while the database is in use. `target` is never overwritten.
+    """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
+    if target.exists():
+        raise DatabaseError(f"ya existe {target}: un respaldo nunca se sobrescribe. Elija otro nombre.")
     partial = target.with_name(target.name + ".parcial")
     partial.unlink(missing_ok=True)
+    os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE))
     copy = sqlite3.connect(partial)
     try:
         conn.backup(copy)
@@ -228,13 +293,104 @@ def backup(conn: sqlite3.Connection, target: Path) -> Path:
     if ok != "ok":
         partial.unlink(missing_ok=True)
         raise DatabaseError(f"la copia de respaldo salió dañada ({ok}); no se guardó.")
-    partial.replace(target)
+    try:
+        os.link(partial, target)  # fails if the name was taken meanwhile: never replaces a file
+    except FileExistsError:
+        raise DatabaseError(f"ya existe {target}: un respaldo nunca se sobrescribe. Elija otro nombre.") from None
+    finally:
+        partial.unlink(missing_ok=True)
     return target
 
 
+def backup(conn: sqlite3.Connection, target: Path) -> Path:
+    """A consistent, checked, owner-only copy; an existing file is never overwritten."""
+    return _copy_to_new_file(conn, target)
+
+
+def check_backup(path: Path) -> dict[str, int]:
+    """Open a backup read-only and check it whole; returns its row counts."""
+    path = Path(path)
+    if not path.is_file():
+        raise DatabaseError(f"no existe el respaldo {path}.")
+    try:
+        source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            ok = source.execute("PRAGMA integrity_check").fetchone()[0]
+            version = source.execute("PRAGMA user_version").fetchone()[0]
+            tables = {r[0] for r in source.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            counts = {t: source.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+                      for t in ("people", "workshops", "attendance", "quiz_results", "certificates") if t in tables}
+        finally:
+            source.close()
+    except sqlite3.DatabaseError as error:
+        raise DatabaseError(f"{path} no es una base de datos del registro que se pueda leer ({error}); no se restauró nada.") from None
+    if ok != "ok":
+        raise DatabaseError(f"el respaldo {path} está dañado ({ok}); no se restauró nada.")
+    if not {"people", "workshops", "attendance"} <= tables:
+        raise DatabaseError(f"{path} no es un respaldo del registro (le faltan sus tablas); no se restauró nada.")
+    if version > SCHEMA_VERSION:
+        raise DatabaseError(f"el respaldo {path} es de una versión más nueva de la herramienta (esquema {version}); actualice defensoria.")
+    return counts
+
+
+def restore(backup_path: Path, db_path: Path) -> tuple[Path | None, dict[str, int]]:
+    """Make the database exactly the backup; the current one is first kept aside.
+
+    The backup is checked before anything changes. The current database (with whatever its
+    -wal file still holds) is copied aside with the backup API, then the backup is written
+    into it through SQLite, inside its lock: no leftover -wal or -shm can bring back changes
+    made after the backup, and a crash midway leaves either the old or the restored file.
+    Returns the file kept aside (None if there was no database) and the restored counts.
+    """
+    counts = check_backup(backup_path)
+    db_path = Path(db_path)
+    if Path(backup_path).resolve() == db_path.resolve():
+        raise DatabaseError("el respaldo y la base de datos son el mismo archivo.")
+    aside = None
+    conn = connect(db_path)
+    try:
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.OperationalError:
+            pass
+        if conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0] and db_path.stat().st_size:
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            aside = _unused(db_path.with_name(f"{db_path.stem}.antes-de-restaurar-{stamp}{db_path.suffix}"))
+            _copy_to_new_file(conn, aside)
+        source = sqlite3.connect(f"{Path(backup_path).resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            source.backup(conn)  # page by page under the destination's write lock
+        finally:
+            source.close()
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        ok = conn.execute("PRAGMA integrity_check").fetchone()[0]
+        if ok != "ok":
+            raise DatabaseError(f"la base restaurada no pasó la revisión ({ok}); la anterior está en {aside}.")
+        migrate(conn)
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error) or "busy" in str(error):
+            raise DatabaseError(f"la base de datos {db_path} está ocupada: otra orden la está usando. "
+                                "Espere a que termine y vuelva a intentar; no se cambió nada.") from None
+        raise
+    finally:
+        conn.close()
+    make_private(db_path)
+    return aside, counts
+
+
+def _unused(path: Path) -> Path:
+    """`path`, or the same name with -2, -3 … if it is taken."""
+    candidate, number = path, 1
+    while candidate.exists():
+        number += 1
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+    return candidate
+
+
 def default_backup_path(db_path: Path) -> Path:
+    """respaldos/registro-<date-time>.sqlite beside the database, never a name already taken."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    return Path(db_path).parent / "respaldos" / f"registro-{stamp}.sqlite"
+    return _unused(Path(db_path).parent / "respaldos" / f"registro-{stamp}.sqlite")
 
 
 def today() -> str:

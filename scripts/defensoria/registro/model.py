@@ -7,6 +7,7 @@ in one); the public ones (`add_*`, `merge_people`, `archive_person`) each run in
 import sqlite3
 from collections.abc import Sequence
 from datetime import date
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from defensoria.catalog import Module, get_module
@@ -137,22 +138,58 @@ def update_person(conn, code: str, *, may_contact: bool | None = None, given_nam
     return conn.execute("SELECT * FROM people WHERE id = ?", (person["id"],)).fetchone(), changes
 
 
-def possible_duplicates(conn, person_ids: Sequence[int] | None = None) -> list[tuple[sqlite3.Row, sqlite3.Row]]:
-    """Pairs of active people with the same names in the same community, not yet reviewed."""
-    query = """
-        SELECT a.id AS a_id, b.id AS b_id FROM people a
-        JOIN people b ON b.name_key = a.name_key AND b.id > a.id AND b.status = 'activa'
-        JOIN councils ca ON ca.id = a.council_id JOIN councils cb ON cb.id = b.council_id
-        WHERE a.status = 'activa' AND a.name_key <> '' AND fold_eq(ca.community, cb.community)
-          AND NOT EXISTS (SELECT 1 FROM duplicate_reviews r WHERE r.person_a = a.id AND r.person_b = b.id)
+def near_names(a: str, b: str) -> bool:
+    """Two name keys that may be one person written twice: 'luz marina quispe' and
+    'huaman luz marina quispe' (a surname left out), 'guaman …' and 'huaman …' (a letter).
     """
-    conn.create_function("fold_eq", 2, lambda x, y: fold(x) == fold(y), deterministic=True)
-    pairs = conn.execute(query).fetchall()
-    if person_ids is not None:
-        wanted = set(person_ids)
-        pairs = [p for p in pairs if p["a_id"] in wanted or p["b_id"] in wanted]
+    if a == b:
+        return True
+    words_a, words_b = set(a.split()), set(b.split())
+    shorter = min(words_a, words_b, key=len)
+    if len(shorter) >= 2 and (words_a <= words_b or words_b <= words_a):
+        return True
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    return matcher.real_quick_ratio() >= NEAR and matcher.quick_ratio() >= NEAR and matcher.ratio() >= NEAR
+
+
+NEAR = 0.88  # 'huaman luz marina quispe' vs 'guaman …' is 0.96; 'rosa quispe' vs 'rosa mamani' 0.55
+
+
+def possible_duplicates(conn, person_ids: Sequence[int] | None = None) -> list[tuple[sqlite3.Row, sqlite3.Row]]:
+    """Pairs of active people in the same community whose names are equal or near, not yet reviewed.
+
+    Equal names in one council are already one person when imported (see importer), so
+    what is left here is what only a person can decide: equal names with a different
+    sex or age, the same names in two councils of one community, and near names.
+    """
+    people = conn.execute("""SELECT p.id, p.name_key, c.community FROM people p JOIN councils c ON c.id = p.council_id
+                             WHERE p.status = 'activa' AND p.name_key <> ''""").fetchall()
+    reviewed = {(a, b) for a, b in conn.execute("SELECT person_a, person_b FROM duplicate_reviews")}
+    by_community: dict[str, list] = {}
+    for row in people:
+        by_community.setdefault(fold(row["community"]), []).append(row)
+    wanted = set(person_ids) if person_ids is not None else None
+    pairs = []
+    for group in by_community.values():
+        # Only pairs that share a word are compared: people with nothing in common are not duplicates
+        by_word: dict[str, list] = {}
+        for row in group:
+            for word in set(row["name_key"].split()):
+                by_word.setdefault(word, []).append(row)
+        seen = set()
+        for rows in by_word.values():
+            for i, a in enumerate(rows):
+                for b in rows[i + 1:]:
+                    pair = (min(a["id"], b["id"]), max(a["id"], b["id"]))
+                    if pair in seen or pair in reviewed:
+                        continue
+                    if wanted is not None and not (pair[0] in wanted or pair[1] in wanted):
+                        continue
+                    seen.add(pair)
+                    if near_names(a["name_key"], b["name_key"]):
+                        pairs.append(pair)
     fetch = lambda pid: conn.execute("SELECT p.*, c.community FROM people p LEFT JOIN councils c ON c.id = p.council_id WHERE p.id = ?", (pid,)).fetchone()  # noqa: E731
-    return [(fetch(p["a_id"]), fetch(p["b_id"])) for p in pairs]
+    return [(fetch(a), fetch(b)) for a, b in sorted(pairs)]
 
 
 def mark_not_duplicates(conn, code_a: str, code_b: str) -> None:
@@ -187,8 +224,8 @@ def merge_people(conn, keep_code: str, drop_code: str) -> dict[str, int]:
         # Codes merged earlier into the dropped one now point straight to the kept one
         conn.execute("UPDATE people SET merged_into = ? WHERE merged_into = ?", (keep["id"], drop["id"]))
         conn.execute(
-            "UPDATE people SET status = 'fusionada', merged_into = ?, given_names = NULL, surnames = NULL,"
-            " languages = NULL, name_key = '' WHERE id = ?", (keep["id"], drop["id"]))
+            "UPDATE people SET status = 'fusionada', merged_into = ?, given_names = NULL, surnames = NULL, sex = NULL,"
+            " languages = NULL, home_community = NULL, birth_year = NULL, name_key = '' WHERE id = ?", (keep["id"], drop["id"]))
     return moved
 
 
@@ -201,7 +238,7 @@ def archive_person(conn, code: str) -> str:
     with transaction(conn):
         conn.execute(
             "UPDATE people SET given_names = NULL, surnames = NULL, sex = NULL, languages = NULL, may_contact = 0,"
-            " name_key = '', status = 'archivada' WHERE id = ?", (person["id"],))
+            " home_community = NULL, birth_year = NULL, name_key = '', status = 'archivada' WHERE id = ?", (person["id"],))
     return person["code"]
 
 

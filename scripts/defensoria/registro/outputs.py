@@ -2,16 +2,30 @@
 
 Every file is written to a temporary name and then renamed, so an interrupted run never
 leaves half a file. Text cells that a spreadsheet would run as a formula are neutralised.
+Files of the tracker may hold personal data: they are readable by their owner only (0600).
 """
 
 import csv
-from collections.abc import Sequence
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from defensoria.files import atomic_path  # noqa: F401  (re-exported for the tracker)
+from defensoria import files
 from defensoria.registro.values import neutralize
+
+PRIVATE = 0o600
+
+
+@contextmanager
+def atomic_path(target: Path | str) -> Iterator[Path]:
+    """files.atomic_path, and the finished file is made owner-only before it takes the name."""
+    with files.atomic_path(target) as partial:
+        yield partial
+        if partial.exists():
+            os.chmod(partial, PRIVATE)
 
 TEMPLATES = Path(__file__).with_name("plantillas")
 _env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True)
@@ -27,8 +41,13 @@ def write_csv(target: Path, header: Sequence[str], rows: Sequence[Sequence], del
 
 
 def write_xlsx(target: Path, header: Sequence[str], rows: Sequence[Sequence], *, title: str = "Hoja",
-               widths: Sequence[int] | None = None, notes: Sequence[str] = ()) -> Path:
-    """One sheet, bold header, frozen first row; numbers stay numbers, text is neutralised."""
+               widths: Sequence[int] | None = None, notes: Sequence[str] = (),
+               choices: dict[int, Sequence[str]] | None = None) -> Path:
+    """One sheet, bold header, frozen first row; numbers stay numbers, text is neutralised.
+
+    `choices` maps a column index to the values offered in a drop-down (other text is
+    still allowed: the importer checks it and names the line).
+    """
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -45,6 +64,13 @@ def write_xlsx(target: Path, header: Sequence[str], rows: Sequence[Sequence], *,
             if isinstance(cell.value, str):
                 cell.data_type = "s"  # never a formula, whatever the text
     sheet.freeze_panes = "A2"
+    for column, values in (choices or {}).items():
+        from openpyxl.worksheet.datavalidation import DataValidation
+
+        letter = sheet.cell(row=1, column=column + 1).column_letter
+        offer = DataValidation(type="list", formula1='"' + ",".join(values) + '"', allow_blank=True, showErrorMessage=False)
+        offer.add(f"{letter}2:{letter}{max(sheet.max_row, 2) + 200}")
+        sheet.add_data_validation(offer)
     for index, width in enumerate(widths or (), start=1):
         sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = width
     if notes:

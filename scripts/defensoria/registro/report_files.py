@@ -9,8 +9,9 @@ from defensoria.registro.suppression import public_rows
 FORMATS = ("html", "pdf", "csv", "xlsx")
 
 
-PUBLIC_NOTE = ("Versión pública: toda cifra de 1 a 4 personas, y toda cifra de un grupo de menos de 5, se muestra como «<5»; "
-               "las cifras con las que se podría calcular una de ellas restando de un total se reservan con «—».")
+PUBLIC_NOTE = ("Versión pública: toda cantidad de 1 a 4 personas, y toda cantidad de personas de un grupo de menos de 5, "
+               "se muestra como «<5». «—» en horas o en % es una cifra reservada: no quiere decir cero ni «menos de 5»; se oculta "
+               "porque es de un grupo de menos de 5 personas o porque con ella se podría calcular una cifra oculta restando de un total.")
 
 
 def shown_rows(report: Report) -> tuple[list[dict], dict]:
@@ -51,7 +52,8 @@ def write_report(report: Report, target: Path, fmt: str | None = None) -> Path:
     header = [label or report.label for _, label in COLUMNS]
     table = [[row[key] for key, _ in COLUMNS] for row in [*rows, total]]
     if fmt == "csv":
-        return write_csv(target, header, table)
+        # The footnote travels with the figures: a last row, after the Total
+        return write_csv(target, header, table + ([["Nota: " + PUBLIC_NOTE]] if report.public else []))
     notes = [f"Reporte por {report.label.lower()}, generado el {report.generated_on}.",
              f"Completaron: {report.completion_of}."]
     if report.public:

@@ -43,6 +43,9 @@ COLUMNS = [
 ]
 # Cells that count people: in a public report, 1-4 shows as "<5"
 PEOPLE_COLUMNS = ("personas", "mujeres", "hombres", "completaron")
+# Hours and rates are not counts of people: "<5" would read as "under 5 hours" or "under 5 %"
+# (100 % and 9.0 h once printed as "<5"), so a hidden one shows "—", explained in a footnote
+RESERVED = "—"
 
 
 @dataclass
@@ -213,15 +216,16 @@ def _finish_row(row: dict) -> dict:
 
 
 def masked(row: dict, threshold: int = 5) -> dict:
-    """A public copy of a row: counts of 1-4 people, and every figure of a small group, show '<5'."""
+    """A public copy of a row: counts of 1-4 people show '<5'; the hours and rate of a small
+    group, and a rate that would give a small count back, show '—' (never '<5')."""
     shown = dict(row)
     small = 0 < row["personas"] < threshold
     for key in PEOPLE_COLUMNS:
         if small or 0 < row[key] < threshold:
             shown[key] = f"<{threshold}"
     if small:
-        shown["horas_persona"] = f"<{threshold}"
-        shown["tasa"] = f"<{threshold}"
+        shown["horas_persona"] = RESERVED
+        shown["tasa"] = RESERVED
     elif isinstance(shown["completaron"], str):
-        shown["tasa"] = f"<{threshold}"  # the rate would give the small count back
+        shown["tasa"] = RESERVED  # the rate would give the small count back
     return shown

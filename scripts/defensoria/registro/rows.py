@@ -3,7 +3,8 @@
     headers, rows, fmt = read_rows(Path("asistencia.csv"))
     for line, values in rows: ...
 
-CSV: UTF-8 with or without BOM, else Windows-1252 (what Excel on Windows writes);
+CSV: UTF-16 (Excel's "Unicode text", with or without BOM), UTF-8 with or without BOM,
+else Windows-1252 (what Excel on Windows writes);
 the delimiter is ',' or ';' (Excel in Spanish writes ';'). XLSX: the first sheet, the
 first non-empty row is the header. Line numbers are what a spreadsheet shows.
 """
@@ -42,14 +43,24 @@ def read_rows(path: Path, encoding: str | None = None) -> RowsFile:
 
 
 def decode(data: bytes, path: Path, encoding: str | None = None) -> tuple[str, str]:
-    """Text and the encoding used: the one given, else UTF-8 (BOM or not), else Windows-1252."""
+    """Text and the encoding used: the one given, else UTF-16 (BOM, or the zero bytes of
+    Latin text), else UTF-8 (BOM or not), else Windows-1252."""
     if encoding:
         try:
             return data.decode(encoding), encoding
         except (UnicodeDecodeError, LookupError) as error:
             raise SourceError(path, None, f"no se puede leer con la codificación {encoding} ({error}).") from None
+    if utf16 := _utf16(data):
+        try:
+            return data.decode(utf16).removeprefix("\ufeff"), utf16
+        except UnicodeDecodeError:
+            raise SourceError(path, None, "el archivo parece UTF-16 pero está dañado; guárdelo de nuevo como 'CSV UTF-8'.") from None
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+        try:
+            return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+        except UnicodeDecodeError as error:
+            line = data[: error.start + 3].count(b"\n") + 1
+            raise SourceError(path, line, "el archivo dice ser UTF-8 pero tiene bytes que no lo son; guárdelo de nuevo como 'CSV UTF-8'.") from None
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -59,6 +70,20 @@ def decode(data: bytes, path: Path, encoding: str | None = None) -> tuple[str, s
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise SourceError(path, line, "el archivo no es UTF-8 ni Windows-1252; guárdelo como 'CSV UTF-8' o pruebe --codificacion latin-1.") from None
+
+
+def _utf16(data: bytes) -> str | None:
+    """'utf-16' when a BOM says so; 'utf-16-le'/'-be' when every other byte of the start is zero."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    sample = data[: min(len(data), 400) // 2 * 2]
+    if len(sample) >= 4:
+        odd, even = sample[1::2], sample[0::2]
+        if odd.count(0) >= 0.9 * len(odd) and even.count(0) == 0:
+            return "utf-16-le"
+        if even.count(0) >= 0.9 * len(even) and odd.count(0) == 0:
+            return "utf-16-be"
+    return None
 
 
 def sniff_delimiter(first_line: str) -> str:

@@ -7,13 +7,15 @@ quiz score reaches `nota_minima`. A programme is complete when all its modules a
 
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from defensoria.catalog import MODULE_ID, catalog
+from defensoria.content.validation import source_error
+from defensoria.content.yamlfile import read_yaml
 from defensoria.errors import SourceError
 
 DEFAULT_RULES = Path(__file__).with_name("reglas.yml")
+MESSAGES = {"string_pattern_mismatch": "el código solo lleva minúsculas, cifras y guiones (por ejemplo basico-defensoria)."}
 
 
 class ModuleRule(BaseModel):
@@ -62,30 +64,15 @@ class Rules(BaseModel):
 def load_rules(path: Path | None = None) -> Rules:
     """Read and check the rules; errors name the file and line, in Spanish."""
     path = Path(path or DEFAULT_RULES)
+    document = read_yaml(path, "el archivo de reglas")
     try:
-        text = path.read_text(encoding="utf-8")
-        data = yaml.safe_load(text) or {}
-    except FileNotFoundError:
-        raise SourceError(path, None, "no existe el archivo de reglas.") from None
-    except yaml.YAMLError as error:
-        line = getattr(getattr(error, "problem_mark", None), "line", None)
-        raise SourceError(path, line + 1 if line is not None else None, f"el YAML está mal escrito ({getattr(error, 'problem', error)}).") from None
-    try:
-        rules = Rules.model_validate(data)
+        rules = Rules.model_validate(document.data or {})
     except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        raise SourceError(path, _line_of(text, str(first["loc"][-1] if first["loc"] else "")), f"'{where}': {first['msg']}") from None
-    for programme in rules.programas:
+        raise source_error(error, document, messages=MESSAGES) from None
+    for index, programme in enumerate(rules.programas):
         bad = [m for m in programme.modulos if not MODULE_ID.match(m)]
         if bad:
-            raise SourceError(path, _line_of(text, "modulos"), f"código de módulo mal escrito: {', '.join(bad)} (use m01, m02…).")
+            line = document.line(("programas", index, "modulos", programme.modulos.index(bad[0])))
+            raise SourceError(path, line, f"código de módulo mal escrito: {', '.join(bad)} (use m01, m02…).")
     rules.path = path
     return rules
-
-
-def _line_of(text: str, key: str) -> int | None:
-    for number, line in enumerate(text.splitlines(), start=1):
-        if line.strip().startswith((f"{key}:", f"- {key}:")):
-            return number
-    return None

@@ -1,8 +1,10 @@
 """`plantilla`: the sign-in sheet of a workshop, to print (HTML/PDF) and to type in (CSV/XLSX).
 
 The printed sheet lists the council's active people with their codes, then blank rows
-for newcomers, and a column to sign or leave a fingerprint. The CSV/XLSX has the same
-rows and the column names `importar` reads, so what is typed goes straight back in.
+for newcomers, an "¿Asistió?" column and a column to sign or leave a fingerprint. The
+CSV/XLSX has the same rows and the column names `importar` reads, so what is typed goes
+straight back in. Attendance is only what is marked: a listed row left blank in
+"¿Asistió?" is reported "sin marcar", never counted as present.
 """
 
 import sqlite3
@@ -11,8 +13,12 @@ from pathlib import Path
 
 from defensoria.registro.model import get_council, get_workshop
 from defensoria.registro.outputs import TEMPLATES, render_html, write_csv, write_pdf, write_text, write_xlsx
+from defensoria.registro.values import ATTENDANCE_NO_MARKS, ATTENDANCE_YES_MARKS
 
-COLUMNS = ["taller", "fecha", "lugar", "defensoria", "modulos", "horas_taller", "codigo", "apellidos", "nombres", "sexo", "asistio", "horas"]
+ATTENDED = "¿Asistió?"
+COLUMNS = ["taller", "fecha", "lugar", "defensoria", "modulos", "horas_taller", "codigo", "apellidos", "nombres", "sexo", ATTENDED, "horas"]
+MARKS_NOTE = (f"¿Asistió?: escriba {', '.join(ATTENDANCE_YES_MARKS)} si vino; {' u '.join(ATTENDANCE_NO_MARKS)} si no vino. "
+              "Una fila sin marcar NO cuenta como asistencia: al importar se avisa «sin marcar» con su línea.")
 
 
 @dataclass
@@ -58,7 +64,7 @@ def write_sheet(sheet: SignInSheet, folder: Path, formats=("pdf", "html", "csv",
     folder = Path(folder)
     written = []
     html = render_html("hoja-asistencia.html", council=sheet.council, workshop=sheet.workshop, rows=sheet.rows,
-                       css=(TEMPLATES / "base.css").read_text(encoding="utf-8"))
+                       marks_note=MARKS_NOTE, css=(TEMPLATES / "base.css").read_text(encoding="utf-8"))
     for fmt in formats:
         target = folder / f"{stem}.{fmt}"
         if fmt == "html":
@@ -69,8 +75,9 @@ def write_sheet(sheet: SignInSheet, folder: Path, formats=("pdf", "html", "csv",
             written.append(write_csv(target, COLUMNS, table_rows(sheet)))
         elif fmt == "xlsx":
             written.append(write_xlsx(target, COLUMNS, table_rows(sheet), title="Asistencia",
-                                      widths=[13, 11, 24, 28, 12, 8, 12, 22, 22, 6, 8, 7],
-                                      notes=["asistio: sí o no. horas: deje vacío si asistió a todo el taller.",
+                                      widths=[13, 11, 24, 28, 12, 8, 12, 22, 22, 6, 10, 7],
+                                      choices={COLUMNS.index(ATTENDED): ["sí", "no"]},
+                                      notes=[MARKS_NOTE, "horas: deje vacío si asistió a todo el taller.",
                                              "Personas nuevas: deje el código vacío y escriba apellidos, nombres y sexo.",
                                              "Este archivo tiene datos personales: no lo publique."]))
     return written

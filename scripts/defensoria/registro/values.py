@@ -36,10 +36,39 @@ def header_key(text: str) -> str:
     return fold(last).replace(" ", "_")
 
 
+# Lower-case words inside Spanish names ('María de los Ángeles', 'Rosa del Carpio')
+_PARTICLES = frozenset({"de", "del", "la", "las", "los", "y", "e", "da", "di"})
+_APOSTROPHES = "'’ʼ´`"
+
+
+def name_case(text: str) -> str:
+    """'CH'ASKA Q'ORI' → "Ch'aska Q'ori": a capital at the start of each word and after a
+    hyphen, never after an apostrophe (Quechua ch', k', p', q', t' are one letter), and
+    Spanish particles in lower case unless they start the name.
+    """
+    words = []
+    for position, word in enumerate(text.split()):
+        lower = word.lower()
+        if position and lower in _PARTICLES:
+            words.append(lower)
+            continue
+        words.append("-".join(part[:1].upper() + part[1:] for part in lower.split("-")))
+    return " ".join(words)
+
+
+# "Ch'Aska": the capital after a glottalised consonant that str.title() used to write
+_TITLE_AFTER_EJECTIVE = re.compile(r"(?<=[ChKkPpQqTt][" + _APOSTROPHES + r"])([A-ZÑ])(?=[a-zñáéíóú])")
+
+
 def clean_name(text: str) -> str:
-    """Names as typed, with spaces tidied: ' rosa  QUISPE ' → 'Rosa Quispe' when all caps."""
+    """Names as typed, spaces tidied; all caps or all lower case get name_case().
+
+    Mixed case is kept as typed, except the "Ch'Aska" slip, which becomes "Ch'aska".
+    """
     words = " ".join(str(text).split())
-    return words.title() if words.isupper() or words.islower() else words
+    if words.isupper() or words.islower():
+        return name_case(words)
+    return _TITLE_AFTER_EJECTIVE.sub(lambda m: m.group(1).lower(), words)
 
 
 def parse_yes_no(text: str, default: bool | None = None) -> bool:
@@ -53,6 +82,34 @@ def parse_yes_no(text: str, default: bool | None = None) -> bool:
     if key in NO:
         return False
     raise ValueError(f"'{text}' no es sí ni no")
+
+
+# Marks of the "¿Asistió?" column. Ticks are symbols, which fold() would erase, so they
+# are looked up before folding. A blank cell is neither: the row is "sin marcar".
+ATTENDANCE_YES_MARKS = ("sí", "si", "x", "1", "✓")
+ATTENDANCE_NO_MARKS = ("no", "0")
+_TICKS = {"✓": True, "✔": True, "☑": True, "✗": False, "✘": False, "☒": False}
+
+
+def parse_attendance_mark(value) -> bool | None:
+    """True (attended), False (did not) or None (left blank: not an attendance)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)):
+        if value in (0, 1):
+            return bool(value)
+        raise ValueError(f"'{value:g}' en ¿Asistió? no es una marca válida (use sí, si, x, 1 o ✓; no o 0)")
+    text = str(value).strip()
+    if not text:
+        return None
+    if text in _TICKS:
+        return _TICKS[text]
+    key = fold(text)
+    if key in YES:
+        return True
+    if key in NO:
+        return False
+    raise ValueError(f"'{text}' en ¿Asistió? no es una marca válida (use sí, si, x, 1 o ✓; no o 0)")
 
 
 def parse_sex(text: str) -> str | None:

@@ -10,14 +10,10 @@ import html
 import json
 from pathlib import Path
 
-import yaml
-
-from defensoria.catalog import load_modules
-from defensoria.pages import read_page
+from defensoria.content.project import project
 
 MARKER = "<!-- verificar-certificados -->"
 HASHES = Path("docs") / "_datos" / "certificados.json"
-RULES = Path("scripts") / "defensoria" / "registro" / "reglas.yml"
 
 STRINGS = {
     "es": {
@@ -39,17 +35,10 @@ STRINGS = {
 
 def subjects(root: Path, language: str) -> dict[str, str]:
     """Readable names of what a certificate is for: module titles and programme names."""
-    names = {}
-    for module in load_modules(root):
-        title = module.title
-        translated = module.page_path(language)
-        if language != "es" and translated.is_file():
-            title = read_page(translated).meta.get("title", title)
-        names[module.modulo] = f"{module.modulo} · {title}"
-    rules = root / RULES
-    if rules.is_file():
-        for programme in (yaml.safe_load(rules.read_text(encoding="utf-8")) or {}).get("programas", []):
-            names[programme["codigo"]] = programme.get("nombre_qu" if language == "qu" else "nombre", programme["codigo"])
+    content = project(root)
+    names = {code: f"{code} · {content.title(code, language)}" for code in content.modules()}
+    for programme in content.rules().programas:
+        names[programme.codigo] = programme.nombre_qu if language == "qu" else programme.nombre
     return names
 
 

@@ -23,11 +23,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from defensoria import paths
 from defensoria.catalog import NonBlankText
+from defensoria.content.validation import source_error
 from defensoria.errors import SourceError
 from defensoria.pages import Page, read_page, translation_path
 
@@ -79,23 +79,14 @@ class Guide(BaseModel):
         return f"{prefix}formadores/guias/{self.guia_de}-guia.html"
 
 
-SPANISH_ERRORS = {
-    "missing": "falta esta clave",
-    "string_pattern_mismatch": "el código debe ser 'm' y dos cifras, por ejemplo m04",
-    "string_too_short": "el texto es demasiado corto",
-    "too_short": "la lista no puede estar vacía",
-    "int_parsing": "debe ser un número entero de minutos",
-    "int_from_float": "debe ser un número entero de minutos",
-    "int_type": "debe ser un número entero de minutos",
-    "greater_than": "debe ser mayor que cero",
-    "less_than_equal": "el número es demasiado grande",
-    "literal_error": "tipo no permitido (use apertura, historia, juego_de_roles, grupos, plenaria, cierre o evaluacion; las pausas las pone el planificador)",
-    "extra_forbidden": "clave desconocida",
-    "list_type": "debe ser una lista (líneas que empiezan con '- ')",
-    "string_type": "debe ser un texto",
-    "model_type": "debe ser un grupo de claves (nombre, minutos, tipo)",
-    "dict_type": "debe ser un grupo de claves",
-    "value_error": "hay un elemento vacío",
+# What the generic Spanish messages cannot know about these fields
+MESSAGES = {
+    "string_pattern_mismatch": "el código debe ser 'm' y dos cifras, por ejemplo m04.",
+    "int_parsing": "debe ser un número entero de minutos.",
+    "int_from_float": "debe ser un número entero de minutos.",
+    "int_type": "debe ser un número entero de minutos.",
+    "literal_error": "tipo no permitido (use apertura, historia, juego_de_roles, grupos, plenaria, cierre o evaluacion; las pausas las pone el planificador).",
+    "model_type": "debe ser un grupo de claves (nombre, minutos, tipo).",
 }
 
 
@@ -107,29 +98,6 @@ def guide_path(module: str, root: Path | None = None, language: str = "es") -> P
     return translation_path(guides_dir(root) / f"{module}-guia.md", language)
 
 
-def front_matter_line(path: Path, location: tuple) -> int | None:
-    """File line of a (possibly nested) front matter key, e.g. ('actividades', 3, 'minutos')."""
-    lines = Path(path).read_text(encoding="utf-8").splitlines()
-    try:
-        end = next(i for i, line in enumerate(lines[1:], start=1) if line.strip() == "---")
-        node = yaml.compose("\n".join(lines[1:end]))
-    except (StopIteration, yaml.YAMLError):
-        return None
-    line = None
-    for part in location:
-        if isinstance(node, yaml.MappingNode):
-            match = next(((k, v) for k, v in node.value if k.value == str(part)), None)
-            if match is None:
-                break
-            line, node = match[0].start_mark.line + 2, match[1]
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-            node = node.value[part]
-            line = node.start_mark.line + 2
-        else:
-            break
-    return line
-
-
 def guide_from_page(page: Page) -> Guide:
     """Validate a guide's front matter; errors name file:line in Spanish."""
     if not GUIDE_FILE_ANY.match(page.path.name):
@@ -137,12 +105,8 @@ def guide_from_page(page: Page) -> Guide:
     try:
         guide = Guide.model_validate(page.meta)
     except ValidationError as error:
-        first = error.errors()[0]
-        location = tuple(first["loc"])
-        where = ".".join(str(p) for p in location) or "guia_de"
-        line = front_matter_line(page.path, location) or page.line_of(str(location[0]) if location else "guia_de")
-        message = SPANISH_ERRORS.get(first["type"], first.get("msg", "valor no válido"))
-        raise SourceError(page.path, line, f"encabezado de la guía: '{where}': {message}.") from None
+        raise source_error(error, (page.path, page.line_of), messages=MESSAGES,
+                           describe=lambda loc: f"encabezado de la guía: '{'.'.join(map(str, loc)) or 'guia_de'}'") from None
     expected = GUIDE_FILE_ANY.match(page.path.name).group(1)
     if guide.guia_de != expected:
         raise SourceError(page.path, page.line_of("guia_de"), f"guia_de: {guide.guia_de} no coincide con el nombre del archivo ({expected}).")

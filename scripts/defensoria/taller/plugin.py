@@ -8,14 +8,12 @@
   `<!-- puntos-clave-del-modulo -->` its key points (the module page's
   `!!! puntos-clave` block): linked from the module, never copied into the guide.
 - A module page that has a guide gets one discreet line at its end, "Para formadoras y
-  formadores: guía del taller". The source pages stay untouched, so learner prints
+  formadores: guía del taller"; one with a text to read aloud (voz_alta) a second line. The source pages stay untouched, so learner prints
   (which read docs/modulos/) never carry it.
 
 List it before `defensoria` in mkdocs.yml.
 """
 
-import os
-import re
 from pathlib import Path
 
 from mkdocs.config import config_options
@@ -23,34 +21,14 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from defensoria.catalog import MODULE_FILE, Module, load_modules
+from defensoria.catalog import MODULE_FILE, load_modules
+from defensoria.content.project import module_title
 from defensoria.errors import SourceError
-from defensoria.pages import language_of, read_page
+from defensoria.pages import language_of
 from defensoria.taller.duration import format_minutes
-from defensoria.taller.guides import GUIDE_FILE_ANY, GUIDES_FOLDER, Guide, load_guides
-
-GUIDES_MARKER = "<!-- guias-taller -->"
-OBJECTIVES_MARKER = "<!-- objetivos-del-modulo -->"
-KEY_POINTS_MARKER = "<!-- puntos-clave-del-modulo -->"
-KEY_POINTS_BLOCK = re.compile(r"^!!! puntos-clave[^\n]*\n((?:(?: {4}[^\n]*)?\n)+)", re.MULTILINE)
-LEARN_SECTION = re.compile(r"^## (?:Lo que vas a aprender|Imatam yachanki)\s*\n(.*?)(?=^## |\Z)", re.MULTILINE | re.DOTALL)
-
-TEXT = {
-    "es": {
-        "columns": ("Módulo", "Guía", "Duración"),
-        "pending": "en preparación",
-        "none": "Las guías se publican aquí a medida que están listas.",
-        "note": "Para formadoras y formadores: [guía del taller de este módulo]({link}).",
-        "see_module": "Del [módulo {n}, {title}]({link}).",
-    },
-    "qu": {
-        "columns": ("Yachay", "Pusaq", "Pacha"),
-        "pending": "wakichikuchkan",
-        "none": "Pusaqkunaqa kaypim rikhurinqa, wakichisqa kasqanman hina.",
-        "note": "Yachachiqkunapaq: [kay yachaypa taller pusaqnin]({link}).",
-        "see_module": "[{n} yachaymanta, {title}]({link}).",
-    },
-}
+from defensoria.taller.guides import GUIDE_FILE_ANY, GUIDES_FOLDER, load_guides
+from defensoria.taller.markers import GUIDES_MARKER, TEXT, expand_guide_markers, guide_title, relative, spanish_name
+from defensoria.voz_alta import FOLDER as READ_ALOUD_FOLDER, module_has_read_aloud
 
 
 class TalleresConfig(Config):
@@ -84,13 +62,19 @@ class TalleresPlugin(BasePlugin[TalleresConfig]):
         guide_match = GUIDE_FILE_ANY.match(source.name) if source.parent == GUIDES_FOLDER else None
         if guide_match and guide_match.group(1) in self.modules:
             module = self.modules[guide_match.group(1)]
-            markdown = markdown.replace(OBJECTIVES_MARKER, objectives(module, language, source))
-            markdown = markdown.replace(KEY_POINTS_MARKER, key_points(module, language, source))
+            try:
+                markdown = expand_guide_markers(markdown, module, language, source)
+            except SourceError as error:
+                raise PluginError(str(error)) from None
         module_match = MODULE_FILE.match(spanish_name(source)) if source.parent == Path("modulos") else None
         if self.config.module_note and module_match and module_match.group(1) in self.guides["es"]:
             link = relative(source, GUIDES_FOLDER / f"{module_match.group(1)}-guia.md")
             note = TEXT[language]["note"].format(link=link)
             markdown = f'{markdown.rstrip()}\n\n<small class="nota-formadores">{note}</small>\n'
+        if self.config.module_note and module_match and module_has_read_aloud(self.root, module_match.group(1)):
+            link = relative(source, READ_ALOUD_FOLDER / f"{module_match.group(1)}.md")
+            note = TEXT[language]["read_aloud"].format(link=link)
+            markdown = f'{markdown.rstrip()}\n\n<small class="nota-formadores nota-voz-alta">{note}</small>\n'
         return markdown
 
     def guide_table(self, language: str, source: Path) -> str:
@@ -107,57 +91,3 @@ class TalleresPlugin(BasePlugin[TalleresConfig]):
             link = relative(source, GUIDES_FOLDER / f"{code}-guia.md")
             rows.append(f"| {number} | [{guide_title(guide)}]({link}) | {format_minutes(guide.duracion).replace(' ', '&nbsp;')} |")
         return "\n".join(rows) + "\n"
-
-
-def spanish_name(path: Path) -> str:
-    """'m04-la-denuncia.qu.md' → 'm04-la-denuncia.md'."""
-    name = path.name
-    return name[: -len(".qu.md")] + ".md" if name.endswith(".qu.md") else name
-
-
-def relative(source: Path, target: Path) -> str:
-    """Link from one docs page to another, as Markdown wants it (i18n maps .md per language)."""
-    return Path(os.path.relpath(target, source.parent)).as_posix()
-
-
-def guide_title(guide: Guide) -> str:
-    """'Guía del taller: La denuncia' → 'La denuncia' (the table already says 'Guía')."""
-    return guide.title.split(":", 1)[1].strip() if ":" in guide.title else guide.title
-
-
-def module_title(module: Module, language: str) -> str:
-    translated = module.page_path(language)
-    if language != "es" and translated.is_file():
-        return read_page(translated).meta.get("title", module.title)
-    return module.title
-
-
-def module_link(module: Module, source: Path) -> str:
-    return relative(source, Path("modulos") / module.path.name)
-
-
-def objectives(module: Module, language: str, source: Path) -> str:
-    """The module's objectives: the catalogue's (Spanish) or the Quechua page's own list."""
-    text = TEXT[language]
-    link = text["see_module"].format(n=int(module.modulo[1:]), title=module_title(module, language), link=module_link(module, source))
-    translated = module.page_path(language)
-    if language != "es" and translated.is_file():
-        section = LEARN_SECTION.search(read_page(translated).body)
-        items = [line for line in (section.group(1).splitlines() if section else []) if line.startswith("- ")]
-        if items:
-            return "\n".join(items) + f"\n\n{link}\n"
-    lines = [f"{i}. {objective}" for i, objective in enumerate(module.objetivos, start=1)]
-    return "\n".join(lines) + f"\n\n{link}\n"
-
-
-def key_points(module: Module, language: str, source: Path) -> str:
-    """The `!!! puntos-clave` list of the module page in this language (or the Spanish one)."""
-    page_path = module.page_path(language)
-    if not page_path.is_file():
-        page_path = module.page_path("es")
-    match = KEY_POINTS_BLOCK.search(read_page(page_path).body)
-    if not match:
-        raise PluginError(f"{page_path}: falta el bloque '!!! puntos-clave' que la guía del taller muestra.")
-    items = [line[4:] for line in match.group(1).splitlines() if line.strip()]
-    link = TEXT[language]["see_module"].format(n=int(module.modulo[1:]), title=module_title(module, language), link=module_link(module, source))
-    return "\n".join(items) + f"\n\n{link}\n"

@@ -14,10 +14,14 @@ from defensoria.translation.coverage import BOTH, QUECHUA_ONLY, SPANISH_ONLY, co
 from defensoria.translation.lint import count_levels, lint_project
 from defensoria.translation.orthography import ERROR, load_rules
 from defensoria.translation.state import record_source_hash, translation_state
+from defensoria.translation.glosses import gloss_report
+from defensoria.translation.occurrences import occurrence_report
 from defensoria.translation.terminology import terminology_misses
 
-SECTIONS = ("cobertura", "desactualizadas", "terminologia", "ortografia")
+SECTIONS = ("cobertura", "desactualizadas", "terminologia", "ocurrencias", "glosas", "propuestas", "ortografia")
 console = Console(highlight=False, soft_wrap=True, emoji=False)
+# Segments listed under the occurrence figures (the rest are counted)
+LISTED = 15
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -94,6 +98,56 @@ def show_terminology(root: Path) -> None:
                       f"{miss.spanish.name}:{miss.spanish_line})")
 
 
+def show_occurrences(root: Path) -> None:
+    """Figures: terms sourced, term occurrences consistent, the segments that fall short."""
+    if not glossary_path(root).is_file():
+        return
+    glossary = load_glossary(root)
+    sourced = sum(term.sourced for term in glossary.terminos)
+    console.print(f"Glosario: {len(glossary.terminos)} términos; {sourced} con fuente leída, "
+                  f"{len(glossary.terminos) - sourced} propuesta(s) por revisar.")
+    report = occurrence_report(root, glossary, glossary_path(root))
+    console.print(f"Terminología por ocurrencia: {report.consistent} de {report.occurrences} usos de un término "
+                  f"del glosario en castellano tienen su término quechua en el mismo segmento "
+                  f"({report.share:.1%}; {report.segments} segmentos: secciones de página, preguntas, "
+                  "definiciones, textos del programa).")
+    worst = sorted(report.by_term.items(), key=lambda item: item[1][1] - item[1][0])
+    for term_id, (spanish, matched) in worst[:10]:
+        if matched < spanish:
+            term = glossary.by_id()[term_id]
+            console.print(f"  «{term.es}» → «{term.qu}»: {matched} de {spanish}")
+    for shortfall in report.shortfalls[:LISTED]:
+        segment = shortfall.segment
+        console.print(f"  {_relative(segment.path, root)}:{segment.line} ({segment.label}): «{shortfall.term.es}» "
+                      f"{shortfall.spanish} vez/veces, «{shortfall.term.qu}» {shortfall.quechua}")
+    if len(report.shortfalls) > LISTED:
+        console.print(f"  … y {len(report.shortfalls) - LISTED} segmento(s) más.")
+
+
+def show_proposals(root: Path) -> None:
+    """The termbase's proposals, with what was read of their words, for the reviewers."""
+    if not glossary_path(root).is_file():
+        return
+    glossary = load_glossary(root)
+    proposals = [term for term in glossary.terminos if not term.sourced]
+    console.print(f"[bold]Términos quechuas propuestos por el equipo, por revisar: {len(proposals)}[/bold] "
+                  "(glosario.yml; lo leído en las fuentes, si algo se leyó)")
+    for term in proposals:
+        read = "; ".join(f"{e.forma} ({glossary.fuentes[e.fuente].corto}, {e.alcance})" for e in term.evidencia)
+        console.print(f"  {term.id}: «{term.es}» → «{term.qu}»" + (f" · leído: {read}" if read else ""))
+
+
+def show_glosses(root: Path) -> None:
+    """Spanish glosses in parentheses in the Quechua pages: each interrupts a reading aloud."""
+    report = gloss_report(root)
+    console.print(f"Glosas en castellano entre paréntesis en las páginas quechuas: {report.glosses} en "
+                  f"{report.words} palabras (una cada {report.words_per_gloss:.0f} palabras); "
+                  f"{report.legal_names} son nombres legales o de servicios que la gente debe reconocer, "
+                  f"{report.glosses - report.legal_names} podrían pasar al glosario.")
+    for path, count in report.by_page[:LISTED]:
+        console.print(f"  {_relative(path, root)}: {count}")
+
+
 def show_spelling(root: Path) -> int:
     findings = list(lint_project(root, load_rules(root)))
     errors, warnings = count_levels(findings)
@@ -138,6 +192,12 @@ def translations(raiz, solo, fix):
             show_stale(root)
         if "terminologia" in wanted:
             show_terminology(root)
+        if "ocurrencias" in wanted:
+            show_occurrences(root)
+        if "glosas" in wanted:
+            show_glosses(root)
+        if "propuestas" in wanted:
+            show_proposals(root)
         if "ortografia" in wanted:
             errors = show_spelling(root)
     except SourceError as error:

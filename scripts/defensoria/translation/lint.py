@@ -6,7 +6,8 @@
   lang="qu", strings chosen with `… if qu`, `{% if qu %}` branches, and the values of
   languages/qu.html;
 - the quiz banks quizzes/mNN.yml: every `qu` string (question, options, feedback, pairs);
-- mkdocs.yml: the Quechua site name, description, copyright and menu labels.
+- mkdocs.yml: the Quechua site name, description, copyright and menu labels;
+- the labels kept in the program (print, quiz, glossary, workshop: program_strings).
 """
 
 import re
@@ -23,6 +24,7 @@ from defensoria.quiz.bank import bank_paths
 from defensoria.translation.orthography import (
     ERROR, Finding, Rules, lint_line, probable_names, strip_glosses_across_lines,
 )
+from defensoria.translation.program_strings import string_pairs
 from defensoria.translation.text import clean, prose_lines
 from defensoria.translation.yaml_strings import bank_strings, site_config_strings
 
@@ -33,6 +35,8 @@ BLOCK_TAG = re.compile(r"\{%-?\s*(if|elif|else|endif)\b(.*?)-?%\}")
 JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
 QU_VALUE = re.compile(r"^\s*\"([\w.]+)\":\s*\"([^\"]*)\"")
 NOT_TEXT_KEYS = {"language", "direction", "search.config.lang"}
+# str.format fields of program strings: {title}, {version}
+PLACEHOLDER = re.compile(r"\{\w*\}")
 
 
 def quechua_pages(root: Path) -> list[Path]:
@@ -66,7 +70,12 @@ def glossary_lines(path: Path) -> Iterator[tuple[int, str]]:
         for item in value.value:
             if not isinstance(item, yaml.MappingNode):
                 continue
+            spanish = next((str(v.value).casefold() for k, v in item.value
+                            if k.value == "es" and isinstance(v, yaml.ScalarNode)), None)
             for field, content in item.value:
+                # A term kept in Spanish on purpose (qu: juzgado de paz) is not Quechua to lint
+                if field.value == "qu" and isinstance(content, yaml.ScalarNode) and str(content.value).casefold() == spanish:
+                    continue
                 # variantes_qu may hold institution names kept in Spanish: not linted
                 if field.value in ("qu", "definicion_qu"):
                     for node in content.value if isinstance(content, yaml.SequenceNode) else [content]:
@@ -140,6 +149,10 @@ def lint_project(root: Path, rules: Rules, theme: Path = THEME) -> Iterator[tupl
             continue  # reported by the 'cuestionarios' check
         for finding in findings:
             yield bank, finding
+    # Print, quiz, glossary and workshop labels kept in the program: one string per key
+    for pair in string_pairs():
+        for finding in lint_line(PLACEHOLDER.sub(" ", clean(pair.qu)), pair.line, rules):
+            yield pair.path, Finding(finding.line, finding.word, f"{pair.key}: {finding.message}", finding.level)
     config = root / "mkdocs.yml"
     if config.is_file():
         try:

@@ -8,8 +8,8 @@ l ll m n ñ p ph p' q qh q' r s t th t' u w y. What is reported, per word:
 - error: a wrong apostrophe (´ ’ ` ‘ ʼ instead of '), a doubled apostrophe, an
   apostrophe after a letter that cannot be glottalised (only ch k p q t) or not followed
   by a vowel;
-- error: a known confusion from the list, at the start of a word (khari → qhari, achka →
-  askha) or, written between hyphens, inside it (-qti- → -pti-: maqaqtin → maqaptin), and
+- error: a known confusion from the list, at the start of a word (khari → qhari, taqwi →
+  t'aqwi) or, written between hyphens, inside it (-qti- → -pti-: maqaqtin → maqaptin), and
   the old Spanish-based spelling hua/hui for wa/wi (huasi → wasi);
 - error: a loanword or name without its Spanish accent, or with one it does not have
   (policiaq → policíaq): loans keep their Spanish spelling under Quechua suffixes;
@@ -27,11 +27,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from defensoria import paths
-from defensoria.errors import SourceError
+from defensoria.content.validation import source_error
+from defensoria.content.yamlfile import read_yaml
 from defensoria.translation.text import WORD
 
 RULES_FILE = Path("_datos") / "ortografia-qu.yml"
@@ -60,6 +60,9 @@ class Rules(BaseModel):
     nombres: list[str] = Field(default_factory=list)
     excepciones: list[str] = Field(default_factory=list)
     confusiones: dict[str, str] = Field(default_factory=dict)
+    # Roots with an ejective or aspirate, as the Cusco lexicon writes them (k'iti, qhawa)
+    conocidas: list[str] = Field(default_factory=list)
+    _known: dict[str, str] = PrivateAttr(default_factory=dict)
     _loans: list[str] = PrivateAttr(default_factory=list)
     _names: set[str] = PrivateAttr(default_factory=set)
     _exceptions: set[str] = PrivateAttr(default_factory=set)
@@ -71,9 +74,11 @@ class Rules(BaseModel):
         self._loans = sorted({fold(w) for w in self.prestamos}, key=len, reverse=True)
         self._names = {fold(w) for w in self.nombres}
         self._exceptions = {w.casefold() for w in self.excepciones}
-        # '-qti-' (between hyphens): a suffix searched inside words; 'achka': a word start
+        # '-qti-' (between hyphens): a suffix searched inside words; 'khari': a word start
         self._confusions = {fold(k): v for k, v in self.confusiones.items() if not _is_infix(k)}
         self._infixes = {fold(k.strip("-")): v for k, v in self.confusiones.items() if _is_infix(k)}
+        # A known root without its marks (kiti for k'iti) is the slip to find
+        self._known = {plain(fold(w)): fold(w) for w in self.conocidas if plain(fold(w)) != fold(w)}
         # The written form of each loan stem and name, accents included (policía, Julián)
         self._spellings = {fold(w): _lower(w) for w in (*self.prestamos, *self.nombres)}
 
@@ -93,6 +98,14 @@ def fold(text: str) -> str:
     for mark in WRONG_APOSTROPHES:
         text = text.replace(mark, "'")
     return text.replace("\0", "ñ")
+
+
+MARKS = re.compile(r"(ch|[ptkq])['h]")
+
+
+def plain(word: str) -> str:
+    """The word without ejective and aspirate marks: k'iti → kiti, qhawa → qawa."""
+    return MARKS.sub(r"\1", word)
 
 
 def _is_infix(key: str) -> bool:
@@ -217,6 +230,11 @@ def check_word(word: str, rules: Rules, *, sentence_start: bool = True,
         if w.startswith(wrong_form):
             return ERROR, f"«{word}»: se escribe «{right}» (no «{wrong_form}»)."
     stem = _allowing_stem(word, rules)
+    if stem is None:
+        for bare, root in rules._known.items():
+            if w.startswith(bare) and not w.startswith(root) and plain(w).startswith(bare):
+                return ERROR, (f"«{word}»: la raíz se escribe «{root}» (consonante glotalizada o aspirada, "
+                               "léxico de Cusco en docs/_datos/ortografia-qu.yml).")
     slips, fixed = _infix_slips(word, stem, rules)
     if slips:
         forms = " y ".join(f"«{rules._infixes[wrong]}» (no «-{wrong}-»)" for wrong in slips)
@@ -284,18 +302,11 @@ def rules_path(root: Path | None = None) -> Path:
 
 @lru_cache(maxsize=8)
 def _load_cached(path: Path, mtime: float) -> Rules:
-    text = path.read_text(encoding="utf-8")
+    document = read_yaml(path, "la lista de ortografía")
     try:
-        raw = yaml.safe_load(text) or {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise SourceError(path, mark.line + 1 if mark else None, "la lista de ortografía no es YAML válido.") from None
-    try:
-        return Rules.model_validate(raw)
+        return Rules.model_validate(document.data or {})
     except ValidationError as error:
-        first = error.errors()[0]
-        where = " → ".join(str(p) for p in first["loc"])
-        raise SourceError(path, None, f"campo «{where}»: {first['msg']}") from None
+        raise source_error(error, document) from None
 
 
 def load_rules(root: Path | None = None, path: Path | None = None) -> Rules:
