@@ -28,6 +28,7 @@ CHECK_MODULES = [
     "defensoria.taller.checks",
     "defensoria.checks.address",
     "defensoria.voz_alta",
+    "defensoria.revision.checks",
 ]
 
 
