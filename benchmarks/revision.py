@@ -27,10 +27,16 @@ from defensoria.revision.quechua_export import export_quechua
 from defensoria.revision.segments import all_segments
 
 
+CPU: dict[str, float] = {}
+
+
 def timed(label: str, function, results: dict):
-    started = time.perf_counter()
+    """Wall time into `results`; CPU time of this process into CPU (what a shared, busy
+    machine does not inflate)."""
+    started, cpu = time.perf_counter(), time.process_time()
     value = function()
     results[label] = time.perf_counter() - started
+    CPU[label] = time.process_time() - cpu
     return value
 
 
@@ -57,7 +63,8 @@ def main() -> None:
         book.save(out / "hecha.xlsx")
         po = polib.pofile(str(out / "revision-quechua.po"))
         for entry in po:
-            entry.flags = [flag for flag in entry.flags if flag != "fuzzy"]
+            if entry.msgstr:  # untranslated strings cannot be approved
+                entry.flags = [flag for flag in entry.flags if flag != "fuzzy"]
         po.save(str(out / "hecho.po"))
         timed("importar XLSX", lambda: import_file(out / "hecha.xlsx", "Prueba", date(2026, 12, 3), copy), t)
         timed("importar PO", lambda: import_file(out / "hecho.po", "Prueba", date(2026, 12, 3), copy), t)
@@ -67,9 +74,11 @@ def main() -> None:
     baseline = t["leer afirmaciones (base)"] + t["leer segmentos (base)"]
     work = sum(v for k, v in t.items() if k.startswith(("exportar", "importar")))
     print(f"{len(claims)} afirmaciones, {len(segments)} segmentos")
+    work_cpu = sum(v for k, v in CPU.items() if k.startswith(("exportar", "importar")))
+    print(f"{'':<28}{'reloj':>9}{'CPU':>9}")
     for label, seconds in t.items():
-        print(f"{label:<28}{seconds:>8.2f} s")
-    print(f"{'exportar + importar':<28}{work:>8.2f} s  (meta < 10 s: {'sí' if work < 10 else 'NO'})")
+        print(f"{label:<28}{seconds:>8.2f}s{CPU[label]:>8.2f}s")
+    print(f"{'exportar + importar':<28}{work:>8.2f}s{work_cpu:>8.2f}s  (meta < 10 s: {'sí' if work < 10 else 'NO'})")
     print(f"{'proporción frente a la base':<28}{work / baseline:>8.2f} ×")
 
 

@@ -64,8 +64,17 @@ def _context(banks: list[Bank], options: PrintOptions, module_titles: dict[str, 
         "t2": PRINT[languages[1]] if len(languages) > 1 else None,
         "letters": LETTERS,
         "title": options.title or " · ".join(f"{code} {module_titles.get(code, '')}".strip() for code in modules),
+        "short_title": short_title(options.title, modules, module_titles),
         "lang_attr": "es" if options.language == "bilingue" else options.language,
     }
+
+
+def short_title(title: str | None, modules: list[str], module_titles: dict[str, str]) -> str:
+    """The running header: the title when short, else the range of modules ('m01–m12, 12 módulos')."""
+    full = title or " · ".join(f"{code} {module_titles.get(code, '')}".strip() for code in modules)
+    if len(full) <= 60:
+        return full
+    return f"{modules[0]}–{modules[-1]}, {len(modules)} módulos" if len(modules) > 1 else full[:57] + "…"
 
 
 def questions_pdf(banks: list[Bank], options: PrintOptions, module_titles: dict[str, str], base: Path) -> bytes:

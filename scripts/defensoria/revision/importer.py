@@ -48,7 +48,10 @@ def _reviewer(revisor: str, fecha: date) -> None:
     try:
         SegmentDecision(por=revisor, fecha=fecha, huella_es="0" * 12, huella_qu="0" * 12)
     except ValidationError as error:
-        raise DefensoriaError(f"--revisor: {error.errors()[0]['msg'].removeprefix('Value error, ')}.") from None
+        first = error.errors()[0]
+        message = {"string_too_short": "el nombre es demasiado corto (al menos 2 letras)",
+                   "string_too_long": "el nombre es demasiado largo (80 letras como máximo)"}.get(first["type"], first["msg"].removeprefix("Value error, "))
+        raise DefensoriaError(f"--revisor: {message}.") from None
 
 
 def _reject(path: Path, problems: list[str]) -> None:

@@ -9,6 +9,7 @@ translate-toolkit, not by hand.
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 from html import escape
 from pathlib import Path
@@ -45,12 +46,17 @@ def stale(segment: Segment, records: Records) -> bool:
 
 
 def _where(path: Path, line: int, root: Path) -> str:
-    """file:line relative to the project (program files: relative to the package's project)."""
-    path = Path(path).resolve()
+    return f"{_relative_file(Path(path), root)}:{line}"
+
+
+@lru_cache(maxsize=512)
+def _relative_file(path: Path, root: Path) -> str:
+    """A file relative to the project (program files: relative to the package's project)."""
+    path = path.resolve()
     for base in (root.resolve(), Path(__file__).resolve().parents[3]):
         if path.is_relative_to(base):
-            return f"{path.relative_to(base).as_posix()}:{line}"
-    return f"{path.name}:{line}"
+            return path.relative_to(base).as_posix()
+    return path.name
 
 
 def po_file(segments: list[Segment], root: Path, records: Records):

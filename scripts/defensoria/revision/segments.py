@@ -77,7 +77,8 @@ def page_segments(spanish: Path, root: Path) -> list[Segment]:
     if not quechua.is_file():
         return []
     docs = paths.docs_dir(root)
-    key = _relative(spanish, docs)[: -len(".md")]
+    page_path = _relative(spanish, docs)
+    key = page_path[: -len(".md")]
     es_page, qu_page = read_page(spanish), read_page(quechua)
     es_sections = _sections(es_page.blocks())
     qu_sections = _sections(qu_page.blocks())
@@ -88,7 +89,7 @@ def page_segments(spanish: Path, root: Path) -> list[Segment]:
         section = name if seen[name] == 1 else f"{name}-{seen[name]}"
         for number, (es_block, qu_block) in enumerate(zip(es_blocks, qu_blocks)):
             segments.append(Segment(
-                id=f"{key}/{section}/{number}", page=_relative(spanish, docs), es=normalise(es_block.text),
+                id=f"{key}/{section}/{number}", page=page_path, es=normalise(es_block.text),
                 qu=normalise(qu_block.text), es_file=spanish, es_line=es_block.line, qu_file=quechua,
                 qu_line=qu_block.line, kind=qu_block.kind, qu_end=qu_block.end,
             ))
