@@ -430,3 +430,10 @@ def test_what_the_site_keeps_out_of_search_stays_out_of_the_full_text_index():
               '<section class="citas-notas" data-search-exclude=""><aside><p>víctima<br>'
               '<img src="x.png"></p></aside></section><p>tukukuy</p></article></body></html>')
     assert page_text(markup) == "Maqasqa runa tukukuy"
+
+
+def test_the_edition_drops_the_lunr_prefetch_with_the_search():
+    page = ('<html lang="es"><head><link rel="prefetch" href="../assets/javascripts/lunr/min/lunr.es.min.js">'
+            '</head><body><form class="md-search__form" name="search"></form></body></html>')
+    adapted = adapt_page(page, "modulos/m04.html", date(2026, 12, 3))
+    assert "lunr" not in adapted and 'name="dc-busqueda-kiwix"' in adapted

@@ -41,6 +41,8 @@ SKIPPED = re.compile(
     r"|^sitemap\.xml(\.gz)?$"
     r"|\.gz$"
 )
+# The site prefetches lunr for its search; the edition has neither
+LUNR_PREFETCH = re.compile(r'\s*<link rel="prefetch" href="[^"]*assets/javascripts/lunr/[^"]*">')
 EXIT_TAG = re.compile(r"<a\b[^>]*\bdata-dc-salida-boton\b[^>]*>")
 HREF = re.compile(r'\bhref="[^"]*"')
 SEARCH_FORM = '<form class="md-search__form" name="search">'
@@ -175,6 +177,7 @@ def adapt_page(markup: str, path: str, day: date) -> str:
     if SEARCH_FORM in markup:
         markup = markup.replace(SEARCH_FORM, NO_SEARCH_FORM, 1).replace("</head>", EDITION_STYLE + "</head>", 1)
         markup = markup.replace(SEARCH_COMPONENT, "data-dc-busqueda-kiwix", 1)
+        markup = LUNR_PREFETCH.sub("", markup)
     if DATE_MARKER in markup:
         stamp = f'<p class="dc-edicion-zim"><strong>{html.escape(date_text(page_language(markup), day))}</strong></p>'
         markup = markup.replace(DATE_MARKER, stamp)
