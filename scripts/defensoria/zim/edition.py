@@ -4,8 +4,10 @@ Every file of site/ becomes one ZIM entry at the same path, except what Kiwix re
 
 - Search. Kiwix has its own full-text search (from the index in the ZIM) and the site's
   search runs in a Web Worker that Kiwix readers do not all serve. So the edition drops the
-  site's search box: the form loses its name (Material then starts no worker and fetches
-  no index), a style hides the box, and the indexes, lunr and the worker are left out.
+  site's search box: it is no longer a Material component and its form loses its name
+  (Material then starts no worker and fetches no index), a style hides it, and the
+  indexes, lunr and the worker are left out. Readers search with Kiwix: the app's
+  toolbar, or the bar kiwix-serve adds to each page.
 - Quick exit. The site's exit leads to a neutral site on the internet, which a phone
   without signal cannot open (and Kiwix asks before opening outside links). In the
   edition the exit goes to a neutral page inside the file, shown at once.
