@@ -201,8 +201,10 @@ def full_text(archive, words: str, count: int = 10) -> list[str]:
 def test_spanish_search_finds_spanish_module_pages(archive, word):
     results = full_text(archive, word)
     assert results, word
-    assert all(not path.startswith("qu/") for path in results), results
-    assert any(re.fullmatch(r"modulos/m\d\d-[a-z0-9-]+\.html", path) for path in results[:3]), results
+    # Quechua texts may use the Spanish loan ("víctimakuna") further down; the best
+    # matches are Spanish, and mostly module pages
+    assert all(not path.startswith("qu/") for path in results[:5]), results
+    assert sum(bool(re.fullmatch(r"modulos/m\d\d-[a-z0-9-]+\.html", path)) for path in results[:5]) >= 3, results
     if word == "denuncia":
         assert results[0] == "modulos/m04-la-denuncia.html"
 
