@@ -101,7 +101,7 @@ def test_trainers_pack_has_guide_handouts_signin_sheet_and_quiz(runner, print_pr
     assert result.exit_code == 0, result.output
     folder = tmp_path / "out" / "taller" / "taller-m04"
     names = {p.name for p in folder.rglob("*") if p.is_file()}
-    assert {"hojas-asamblea.pdf", "asistencia-defensoria-1.pdf", "asistencia-defensoria-1.csv", "claves.pdf", "cuestionario.pdf"} <= names
+    assert {"00-portada.pdf", "hojas-asamblea.pdf", "asistencia-defensoria-1.pdf", "asistencia-defensoria-1.csv", "claves.pdf", "cuestionario.pdf"} <= names
     guide = print_project / "docs" / "formadores" / "guias" / "m04-guia.md"
     assert ("guia-m04-es.pdf" in names) == guide.is_file()
     assert "datos personales" in result.output

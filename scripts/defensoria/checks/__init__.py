@@ -27,6 +27,7 @@ CHECK_MODULES = [
     "defensoria.checks.translations_qu",
     "defensoria.taller.checks",
     "defensoria.voz_alta",
+    "defensoria.revision.checks",
 ]
 
 
