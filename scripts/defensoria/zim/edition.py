@@ -43,6 +43,7 @@ SKIPPED = re.compile(
     r"|^sitemap\.xml(\.gz)?$"
     r"|\.gz$"
 )
+PREFETCH = re.compile(r'\s*<link rel="prefetch" href="([^"]+)"[^>]*>')
 EXIT_TAG = re.compile(r"<a\b[^>]*\bdata-dc-salida-boton\b[^>]*>")
 HREF = re.compile(r'\bhref="[^"]*"')
 SEARCH_FORM = '<form class="md-search__form" name="search">'
@@ -159,7 +160,10 @@ def date_text(language: str, day: date) -> str:
 
 def adapt_page(markup: str, path: str, day: date) -> str:
     """A built page as the Kiwix edition shows it (see the module docstring)."""
-    neutral = posixpath.relpath(NEUTRAL_PATH, posixpath.dirname(path) or ".")
+    folder = posixpath.dirname(path) or "."
+    # Prefetch hints for files the edition leaves out (the search scripts) would only fail
+    markup = PREFETCH.sub(lambda link: "" if SKIPPED.search(posixpath.normpath(posixpath.join(folder, link.group(1)))) else link.group(0), markup)
+    neutral = posixpath.relpath(NEUTRAL_PATH, folder)
     markup = EXIT_TAG.sub(lambda tag: HREF.sub(f'href="{neutral}"', tag.group(0), count=1), markup)
     if SEARCH_FORM in markup:
         markup = markup.replace(SEARCH_FORM, NO_SEARCH_FORM, 1).replace("</head>", EDITION_STYLE + "</head>", 1)
