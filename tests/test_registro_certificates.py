@@ -15,7 +15,8 @@ from defensoria.registro.codes import verification_hash
 from defensoria.registro.db import transaction
 from defensoria.registro.rules import load_rules
 
-BASE_URL = "https://defensorias-cusco.example.org/"
+# A real-looking address: with an example one (example.org) certificates carry no QR
+BASE_URL = "https://defensorias-cusco.org.pe/"
 
 
 @pytest.fixture
@@ -69,6 +70,13 @@ def test_qr_code_points_to_the_verification_page_with_the_code(conn, graduate, t
     subprocess.run(["pdftoppm", "-png", "-r", "150", str(pdf), str(tmp_path / "pagina")], check=True)
     decoded = subprocess.run(["zbarimg", "-q", "--raw", str(tmp_path / "pagina-1.png")], capture_output=True, text=True).stdout.strip()
     assert decoded == payload
+
+
+def test_an_example_address_prints_the_code_without_qr_or_address(conn, graduate):
+    issued, _ = certs.issue_certificates(conn, load_rules(), "programa", "basico")
+    html = certs.certificate_html(issued[0], "https://defensorias-cusco.example.org/")
+    assert issued[0].verification_code in html
+    assert "example.org" not in html and "data:image/svg" not in html
 
 
 def test_public_hash_list_has_no_names_or_codes_and_verifies(conn, graduate, tmp_path):

@@ -19,7 +19,7 @@ from urllib.parse import quote
 import pytest
 
 from defensoria.registro.codes import HASH_PREFIX, verification_hash
-from defensoria.zim.edition import NEUTRAL_PATH, SKIPPED, adapt_page
+from defensoria.zim.edition import NEUTRAL_PATH, SKIPPED, adapt_page, page_text
 from defensoria.zim.writer import METADATA, write_zim
 from tests.conftest import in_ci
 
@@ -428,3 +428,11 @@ def test_a_360px_phone_sees_the_exit_above_kiwix_serves_bar_and_no_sideways_scro
     tab.mouse.wheel(0, -100)
     tab.wait_for_timeout(500)
     assert tab.evaluate(on_top)
+
+
+def test_what_the_site_keeps_out_of_search_stays_out_of_the_full_text_index():
+    # Citation notes carry the Spanish text of an article onto Quechua pages
+    markup = ('<html><body><nav>Menú</nav><article><p>Maqasqa<br>runa</p>'
+              '<section class="citas-notas" data-search-exclude=""><aside><p>víctima<br>'
+              '<img src="x.png"></p></aside></section><p>tukukuy</p></article></body></html>')
+    assert page_text(markup) == "Maqasqa runa tukukuy"

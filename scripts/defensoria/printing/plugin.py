@@ -15,6 +15,7 @@ List it after i18n in mkdocs.yml.
 """
 
 import hashlib
+import logging
 import os
 import posixpath
 import re
@@ -28,6 +29,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
+from defensoria.address import is_placeholder, placeholder_notice
 from defensoria.catalog import MODULE_FILE, load_modules
 from defensoria.errors import DefensoriaError
 from defensoria.printing.handouts import css_string, handout_filename, handout_pdf
@@ -51,6 +53,7 @@ TRAINERS_TEXT = {
     },
 }
 
+log = logging.getLogger("mkdocs.plugins.defensoria.impresion")
 HEAD_CLOSE = re.compile(r"</head>", re.IGNORECASE)
 TRAINERS_MARKER = "<!-- materiales-formadores -->"
 # A cache shared by several checkouts or copies of the project (tests, CI) when set
@@ -81,6 +84,10 @@ class ImpresionPlugin(BasePlugin[ImpresionConfig]):
         if not self.config.enabled:
             return
         self.root = Path(config.config_file_path).parent
+        # Said once per build (i18n builds twice): an example address gets no QR or URL
+        if is_placeholder(config.site_url) and not getattr(self, "_told_placeholder", False):
+            self._told_placeholder = True
+            log.info(placeholder_notice(config.site_url))
         try:
             self.modules = {module.slug: module for module in load_modules(self.root)}
         except DefensoriaError as error:
@@ -208,14 +215,20 @@ def page_language(page) -> str:
 
 
 def print_footer(site_url: str | None, page_url: str, language: str) -> str:
-    """Hidden on screen; on paper: the hotline, the page's address and its QR code."""
+    """Hidden on screen; on paper: the hotline, the page's address and its QR code.
+
+    While site_url is an example address, neither the address nor the QR code: they
+    would lead nowhere."""
     labels, words = LABELS[language], FOOTER[language]
-    address = (site_url or "").rstrip("/") + "/" + page_url.lstrip("/") if site_url else page_url
-    code = qr_code(address).svg if site_url else ""
+    date = escape(words["date"].format(fecha=f"{edition_date():%d/%m/%Y}"))
+    if is_placeholder(site_url):
+        where, code = "", ""
+    else:
+        address = site_url.rstrip("/") + "/" + page_url.lstrip("/")
+        where, code = f'{escape(words["address"])}:<br><span>{escape(address)}</span><br>', qr_code(address).svg
     return (f'<div class="dc-impreso" aria-hidden="true">'
             f'<p class="dc-impreso__linea100"><strong>Línea 100</strong> · {escape(labels.hotline)}</p>'
-            f'<div class="dc-impreso__pagina">{code}<p>{escape(words["address"])}:<br><span>{escape(address)}</span><br>'
-            f'{escape(words["date"].format(fecha=f"{edition_date():%d/%m/%Y}"))}</p></div></div>')
+            f'<div class="dc-impreso__pagina">{code}<p>{where}{date}</p></div></div>')
 
 
 def source_key(root: Path, module, mode: str, layout: str) -> str:

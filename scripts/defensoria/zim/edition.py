@@ -94,29 +94,42 @@ class Entry:
     text: str = ""
 
 
+# Elements without an end tag: they never open a level inside an excluded element
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
 class ArticleText(HTMLParser):
-    """Text inside <article>, the page body; menus, header and footer are outside it."""
+    """Text inside <article>, the page body; menus, header and footer are outside it, and
+    so is what the site keeps out of its own search (`data-search-exclude`: the citation
+    notes' Spanish article texts on Quechua pages, the glossary's per-term footers)."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.depth = 0
         self.skip = 0
+        self.excluded = 0  # open elements inside a data-search-exclude element
         self.parts: list[str] = []
 
     def handle_starttag(self, tag, attrs):
-        if tag == "article":
+        if self.excluded:
+            self.excluded += tag not in VOID
+        elif any(name == "data-search-exclude" for name, _ in attrs) and tag not in VOID:
+            self.excluded = 1
+        elif tag == "article":
             self.depth += 1
         elif tag in ("script", "style", "template"):
             self.skip += 1
 
     def handle_endtag(self, tag):
-        if tag == "article" and self.depth:
+        if self.excluded:
+            self.excluded -= tag not in VOID
+        elif tag == "article" and self.depth:
             self.depth -= 1
         elif tag in ("script", "style", "template") and self.skip:
             self.skip -= 1
 
     def handle_data(self, data):
-        if self.depth and not self.skip:
+        if self.depth and not self.skip and not self.excluded:
             self.parts.append(data)
 
     def text(self) -> str:
