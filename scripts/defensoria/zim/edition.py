@@ -64,6 +64,7 @@ EDITION_STYLE = (
 TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
 HTML_LANG = re.compile(r'<html\s+lang="([a-z]{2})"')
 CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)"')
+SITEMAP_HOME = re.compile(r"<loc>\s*(https?://[^<\s]+?)(?:index\.html)?\s*</loc>")
 DATE_MARKER = "<!-- edicion-zim -->"
 # The notice the theme puts on a Spanish page served on the Quechua site
 FALLBACK_NOTICE = 'data-dc-aviso="sin-traduccion"'
@@ -158,8 +159,13 @@ def page_language(markup: str) -> str:
 
 
 def source_url(site: Path) -> str:
-    """The public address of the site, from the home page's canonical link."""
+    """The public address of the site: the home page's canonical link, or else the first
+    address of the sitemap (pages may carry no canonical link)."""
     found = CANONICAL.search((site / "index.html").read_text(encoding="utf-8"))
+    if found:
+        return found.group(1)
+    sitemap = site / "sitemap.xml"
+    found = SITEMAP_HOME.search(sitemap.read_text(encoding="utf-8")) if sitemap.is_file() else None
     return found.group(1) if found else ""
 
 
