@@ -1,6 +1,6 @@
 """Driver: the trainer's pack for a workshop.
 
-Into one folder: the facilitator guide of each module when it exists (issue 8's
+Into one folder: the facilitator guide of each module when it exists
 docs/formadores/guias/mNN-guia.md), the assembly handouts of the workshop in one PDF,
 the sign-in sheet from the tracker (with its CSV/XLSX to type in), and the quiz
 versions with their keys from the quiz tool. Each piece is a step the build runs.
@@ -53,7 +53,7 @@ class PackOptions:
 
 
 def guide_source(root: Path, module: Module) -> str | None:
-    """Path under docs/ of the module's facilitator guide, if written (issue 8)."""
+    """Path under docs/ of the module's facilitator guide, if written."""
     try:
         from defensoria.taller.guides import guide_path
 
@@ -115,7 +115,7 @@ def _handouts_bundle(root: Path, modules: list[Module], target: Path):
 
 
 def _signin_sheet(root: Path, options: PackOptions, folder: Path):
-    """The tracker's sign-in sheet (issue 6); without a council there is nothing to list."""
+    """The tracker's sign-in sheet; without a council there is nothing to list."""
     if not options.council:
         return [], ["hoja de asistencia: indique --defensoria \"Nombre\" (y --taller CÓDIGO si el taller ya está registrado)."]
     from defensoria.registro import db
@@ -131,7 +131,7 @@ def _signin_sheet(root: Path, options: PackOptions, folder: Path):
 
 
 def _quizzes(root: Path, options: PackOptions, folder: Path):
-    """Quiz versions and keys (issue 5) for the modules that have a question bank."""
+    """Quiz versions and keys for the modules that have a question bank."""
     from defensoria.quiz.bank import bank_paths, load_banks
     from defensoria.quiz.printing import PrintOptions, print_quiz
 
