@@ -27,7 +27,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from defensoria.catalog import load_modules
-from defensoria.content.project import module_title
+from defensoria.content.nav import catalogue_nav
+from defensoria.content.project import module_title, project
 from defensoria.errors import SourceError
 from defensoria.pages import language_of, read_page
 from defensoria.site.verification import MARKER as VERIFICATION_MARKER
@@ -65,6 +66,11 @@ class DefensoriaPlugin(BasePlugin[DefensoriaConfig]):
             raise PluginError("mkdocs.yml: falta extra.salida.url (el sitio neutral al que lleva la salida rápida).")
         if not extra.get("csp"):
             raise PluginError("mkdocs.yml: falta extra.csp (la política de seguridad de contenido).")
+        # Before i18n reads the nav (its on_config runs last)
+        try:
+            config.nav = catalogue_nav(config.nav, project(Path(config.config_file_path).parent))
+        except SourceError as error:
+            raise PluginError(str(error)) from None
         return config
 
     # Replace the catalogue and certificate-verification markers
