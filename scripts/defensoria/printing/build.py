@@ -21,7 +21,7 @@ from defensoria.printing.handouts import LAYOUTS, MODES, handout_filename, hando
 from defensoria.printing.manual import manual_pdf
 from defensoria.printing.model import Handout, load_handout
 from defensoria.printing.pack import PackOptions, Step, pack_steps
-from defensoria.printing.pdf import write_atomic
+from defensoria.files import write_atomic
 
 PARTS = ("hojas", "manual", "taller")
 

@@ -22,7 +22,8 @@ from defensoria.printing.chapters import chapter_for, render_chapter
 from defensoria.printing.handouts import handout_pdf
 from defensoria.printing.manual import document_css
 from defensoria.printing.model import load_handout
-from defensoria.printing.pdf import html_to_pdf, merge_pdfs, write_atomic
+from defensoria.files import write_atomic
+from defensoria.printing.pdf import html_to_pdf, merge_pdfs
 from defensoria.printing.render import site_settings
 from defensoria.printing.strings import LABELS
 
