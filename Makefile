@@ -5,7 +5,7 @@ STAMP   := $(VENV)/.installed
 ADDR    ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test zip zim bench pdf clean
+.PHONY: serve site test zip zim bench bench-zim pdf clean
 
 # Create the virtual environment and install the package with its test tools
 $(STAMP): pyproject.toml
@@ -35,6 +35,9 @@ zim: site  ## The built site as a Kiwix file: dist/defensorias-cusco_es-qu_AAAA-
 
 bench: site  ## Print the site's weight and build time against plain Material
 	$(PYTHON) benchmarks/site.py
+
+bench-zim: site  ## Print the ZIM's size and build time against the zip of the same site
+	$(PYTHON) benchmarks/zim.py
 
 pdf: $(STAMP)  ## Every PDF to print (handouts A4/A5 in es, qu, bilingue; manuals; trainer's pack) into salida/impresos/
 	$(VENV)/bin/defensoria imprimir --salida salida/impresos

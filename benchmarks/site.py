@@ -29,6 +29,11 @@ ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
 GOALS = {"first": 120 * 1024, "next": 20 * 1024}
+# A provincial mobile link: 400 kbit/s down and up, 400 ms round trip, a slow phone's CPU
+SLOW_LINK = {"offline": False, "latency": 400, "downloadThroughput": 400_000 / 8, "uploadThroughput": 400_000 / 8}
+SLOW_CPU = 4
+SLOW_GOALS = {"fcp": 2.0, "search": 3.0}
+SEARCH_WORDS = {"es": "denuncia", "qu": "maqay"}
 
 
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
@@ -121,6 +126,51 @@ def measure_page(browser, base: str, first: str, second: str) -> dict:
     return {"first": first_bytes, "next": next_bytes, "external": len(set(external)), "failed": len(set(failed))}
 
 
+PAINT_TIMES = """() => new Promise(resolve => {
+  const fcp = performance.getEntriesByName("first-contentful-paint")[0];
+  let lcp = 0;
+  new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) lcp = Math.max(lcp, entry.startTime);
+  }).observe({type: "largest-contentful-paint", buffered: true});
+  setTimeout(() => resolve({fcp: fcp ? fcp.startTime : NaN, lcp: lcp || NaN}), 100);
+})"""
+
+
+def measure_slow_link(browser, url: str, word: str) -> dict:
+    """First and largest contentful paint of a first visit, and time until search shows a result.
+
+    Chromium's own network and CPU emulation (DevTools protocol), empty cache, 360 px.
+    Search time runs from the tap on the search icon to the first result on screen,
+    so it includes fetching the index when the page holds it until search is opened.
+    """
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    cdp.send("Network.emulateNetworkConditions", SLOW_LINK)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": SLOW_CPU})
+    page.goto(url, wait_until="load", timeout=120_000)
+    paints = page.evaluate(PAINT_TIMES)
+    start = time.perf_counter()
+    page.click("label[for='__search']")
+    page.keyboard.type(word)
+    page.wait_for_selector(".md-search-result__item", timeout=120_000)
+    search = time.perf_counter() - start
+    context.close()
+    return {"fcp": paints["fcp"] / 1000, "lcp": paints["lcp"] / 1000, "search": search}
+
+
+def slow_link_rows(browser, ours_base: str, plain_base: str, first: str, plain_first: str) -> list[tuple]:
+    """The same module page in both languages on the slow link, ours against plain Material."""
+    rows = []
+    for language, prefix in (("es", ""), ("qu", "qu/")):
+        ours = measure_slow_link(browser, f"{ours_base}/{prefix}{first}", SEARCH_WORDS[language])
+        plain = measure_slow_link(browser, f"{plain_base}/{prefix}{plain_first}", SEARCH_WORDS[language])
+        rows.append((language, ours, plain))
+    return rows
+
+
 def lighthouse(url: str) -> dict | None:
     binary = os.environ.get("LIGHTHOUSE") or shutil.which("lighthouse")
     if not binary:
@@ -165,6 +215,7 @@ def main() -> None:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
             ours = measure_page(browser, ours_base, first, second)
             plain = measure_page(browser, plain_base, plain_first, plain_second)
+            slow = slow_link_rows(browser, ours_base, plain_base, first, plain_first)
             browser.close()
         scores = lighthouse(f"{ours_base}/{first}")
         plain_scores = lighthouse(f"{plain_base}/{plain_first}") if scores else None
@@ -182,6 +233,14 @@ def main() -> None:
     print(f"{'build time':24}{ours_time:11.2f}s{plain_time:15.2f}s{ours_time / plain_time:8.2f}")
     print(f"{'external requests':24}{ours['external']:>12}{plain['external']:>16}{'':8}   0")
     print(f"{'failed requests':24}{ours['failed']:>12}{plain['failed']:>16}{'':8}   0")
+    link = f"{SLOW_LINK['downloadThroughput'] * 8 / 1000:.0f} kbit/s, {SLOW_LINK['latency']} ms RTT, CPU ×{SLOW_CPU}"
+    print(f"\nSlow link ({link}), first visit, empty cache")
+    print(f"{'':24}{'ours':>12}{'plain Material':>16}{'ratio':>8}   goal")
+    for language, mine, base in slow:
+        for key, label in (("fcp", "first contentful paint"), ("lcp", "largest contentful paint"), ("search", "search → first result")):
+            goal = SLOW_GOALS.get(key)
+            verdict = "" if goal is None else f"≤ {goal:.1f} s {'✅' if mine[key] <= goal else '❌'}"
+            print(f"{language + ' ' + label:24}{mine[key]:11.2f}s{base[key]:15.2f}s{mine[key] / base[key]:8.2f}   {verdict}")
     if scores:
         for name in ("performance", "accessibility"):
             goal = "≥ 0.98" if name == "performance" else "1.00"

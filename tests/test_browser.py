@@ -179,3 +179,27 @@ def test_coming_back_from_the_cache_uncovers_the_page(page, server):
 def test_pages_fit_a_360px_phone_without_sideways_scrolling(page, server, path):
     page.goto(f"{server}/{path}")
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 360
+
+
+def test_citation_opens_the_law_text_without_javascript(browser, built_site):
+    """At 360 px, with JavaScript off and from a folder: the cited article's text opens over
+    the page, with links to Normas and the official source, and closes without moving it."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto((built_site / "modulos" / "m06-los-delitos.html").as_uri())
+    link = tab.locator('a.cita[href="#nota-cp-art-122-b"]').first
+    note = tab.locator("#nota-cp-art-122-b")
+    link.scroll_into_view_if_needed()
+    before = tab.evaluate("() => window.scrollY")
+    link.click()
+    assert tab.evaluate("() => getComputedStyle(document.querySelector('#nota-cp-art-122-b')).position") == "fixed"
+    assert note.is_visible() and "menos de diez días de asistencia" in note.inner_text()
+    box = note.bounding_box()
+    assert box["width"] <= 360 and box["y"] + box["height"] <= 741
+    assert note.locator('a[rel="noopener noreferrer"]').count() == 1
+    assert note.locator('a[href$="normas.html#cp-art-122-b"]').count() == 1
+    assert tab.evaluate("() => window.scrollY") == before  # reading place kept
+    note.locator("a.cita-cerrar").click()
+    assert tab.evaluate("() => getComputedStyle(document.querySelector('#nota-cp-art-122-b')).position") == "static"
+    assert tab.evaluate("() => window.scrollY") == before
+    context.close()

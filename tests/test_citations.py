@@ -5,10 +5,12 @@ from pathlib import Path
 
 import markdown
 import pytest
+import yaml
 from markdown.test_tools import TestCase
 
+from defensoria.checks.citations import legal_summary
 from defensoria.cli import cli
-from defensoria.legal.norms import merge_quechua, parse_norms
+from defensoria.legal.norms import banned_source, merge_quechua, parse_norms
 
 NORMS_YAML = textwrap.dedent("""\
     Ley 30364:
@@ -16,7 +18,7 @@ NORMS_YAML = textwrap.dedent("""\
       tipo: ley
       resumen: La ley principal contra la violencia.
       fuente: https://www.gob.pe/74905
-      texto: Texto de prueba.
+      edicion: Texto de prueba.
       fecha_texto: 2023-03-22
       verificado: true
       articulos:
@@ -24,7 +26,7 @@ NORMS_YAML = textwrap.dedent("""\
           titulo: Denuncia
           resumen: Cómo se denuncia la violencia.
           fuente: https://busquedas.elperuano.pe/x
-          texto: Texto de prueba.
+          edicion: Texto de prueba.
           fecha_texto: null
           verificado: true
     CP:
@@ -32,7 +34,7 @@ NORMS_YAML = textwrap.dedent("""\
       tipo: código
       resumen: Los delitos y sus penas.
       fuente: https://spij.minjus.gob.pe/
-      texto: Texto de prueba.
+      edicion: Texto de prueba.
       fecha_texto: null
       verificado: false
       articulos:
@@ -40,7 +42,7 @@ NORMS_YAML = textwrap.dedent("""\
           titulo: Agresiones
           resumen: Agresiones contra las mujeres.
           fuente: https://lpderecho.pe/x
-          texto: Texto de prueba.
+          edicion: Texto de prueba.
           fecha_texto: null
           verificado: false
     AP 1-2009/CJ-116:
@@ -49,7 +51,7 @@ NORMS_YAML = textwrap.dedent("""\
       unidad: fj.
       resumen: Rondas campesinas y derecho penal.
       fuente: https://lpderecho.pe/y
-      texto: Texto de prueba.
+      edicion: Texto de prueba.
       fecha_texto: 2009-11-13
       verificado: false
       articulos:
@@ -57,7 +59,7 @@ NORMS_YAML = textwrap.dedent("""\
           titulo: Límites
           resumen: Los límites de la jurisdicción comunal.
           fuente: https://lpderecho.pe/y
-          texto: Texto de prueba.
+          edicion: Texto de prueba.
           fecha_texto: null
           verificado: false
     D.S. 007-2023-MIMP:
@@ -65,7 +67,7 @@ NORMS_YAML = textwrap.dedent("""\
       tipo: decreto supremo
       resumen: Estrategia Rural Multisectorial.
       fuente: https://busquedas.elperuano.pe/z
-      texto: Texto de prueba.
+      edicion: Texto de prueba.
       fecha_texto: null
       verificado: true
 """)
@@ -85,9 +87,10 @@ def catalogue():
 
 
 class TestCitationExtension(TestCase):
+    # The links themselves; the notes they open are tested below
     default_kwargs = {
         "extensions": ["defensoria.legal.citations"],
-        "extension_configs": {"defensoria.legal.citations": {"catalogo": catalogue()}},
+        "extension_configs": {"defensoria.legal.citations": {"catalogo": catalogue(), "notas": False}},
     }
 
     def test_article(self):
@@ -133,14 +136,14 @@ class TestCitationExtension(TestCase):
         self.assertMarkdownRenders(
             "[[Ley 30364, art. 15]]",
             '<p><a class="cita" href="../normas.md#ley-30364-art-15" title="Willakuy">Ley 30364, art. 15</a></p>',
-            extension_configs={"defensoria.legal.citations": {"catalogo": catalogue(), "pagina": "modulos/m04-la-denuncia.qu.md"}},
+            extension_configs={"defensoria.legal.citations": {"catalogo": catalogue(), "pagina": "modulos/m04-la-denuncia.qu.md", "notas": False}},
         )
 
     def test_nested_page_depth(self):
         self.assertMarkdownRenders(
             "[[CP, art. 122-B]]",
             '<p><a class="cita" href="../../normas.md#cp-art-122-b" title="Agresiones">CP, art. 122-B</a></p>',
-            extension_configs={"defensoria.legal.citations": {"catalogo": catalogue(), "pagina": "formadores/guias/taller.md"}},
+            extension_configs={"defensoria.legal.citations": {"catalogo": catalogue(), "pagina": "formadores/guias/taller.md", "notas": False}},
         )
 
 
@@ -186,12 +189,65 @@ def test_known_citations_pass(runner, project_copy):
     assert "prueba.md" not in result.output
 
 
-def test_legal_lists_unverified_citations(runner, project_copy):
-    write_page(project_copy, "prueba.md", "[[CP, art. 122-B]]\n\n[[Ley 30364, art. 15]]")
-    result = runner.invoke(cli, ["revisar", "--raiz", str(project_copy), "--solo", "citas", "--legal"])
-    assert "Aviso en docs/prueba.md:7: CP, art. 122-B sin verificar" in result.output
-    # art. 15 was read in El Peruano: not on the lawyer's list
-    assert "docs/prueba.md:9" not in result.output
+def test_legal_lists_unverified_articles_with_where_searched(runner, project_copy):
+    result = runner.invoke(cli, ["revisar", "--raiz", str(project_copy), "--solo", "legal", "--legal"])
+    assert result.exit_code == 0, result.output
+    output = " ".join(result.output.split())
+    # One warning per unverified article, at its line in normas.yml, with where it was sought
+    assert "Aviso en docs/_datos/normas.yml:" in output and "Ley 30364, art. 25 sin verificar" in output
+    assert "Buscado: (1)" in output
+    # Verified with literal text: not on the lawyer's list
+    assert "CP, art. 122-B sin verificar" not in output
+    assert "Revisión legal:" in output and "verificado(s) con su texto literal" in output
+
+
+def _set_article(project: Path, code: str, number: str, **fields) -> None:
+    path = project / "docs" / "_datos" / "normas.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data[code]["articulos"][number].update(fields)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def test_legal_fails_on_a_verified_article_without_literal_text(runner, project_copy):
+    _set_article(project_copy, "Ley 30364", "25", verificado=True)
+    result = runner.invoke(cli, ["revisar", "--raiz", str(project_copy), "--solo", "legal", "--legal"])
+    assert result.exit_code == 1
+    output = " ".join(result.output.split())
+    assert "Error en docs/_datos/normas.yml:" in output
+    assert "«Ley 30364, art. 25» está verificado pero no tiene «texto»" in output
+
+
+def test_legal_fails_on_a_verified_article_from_a_banned_source(runner, project_copy):
+    _set_article(project_copy, "CP", "122-B", fuente="https://es.scribd.com/document/1/codigo-penal")
+    result = runner.invoke(cli, ["revisar", "--raiz", str(project_copy), "--solo", "legal", "--legal"])
+    assert result.exit_code == 1
+    assert "«CP, art. 122-B» está verificado con una fuente no admitida (es.scribd.com)" in " ".join(result.output.split())
+
+
+@pytest.mark.parametrize("url", [
+    "https://es.scribd.com/document/602360807/LEY", "https://deploy.studylib.es/doc/1/x",
+    "http://es.slideshare.net/a/b", "https://docplayer.es/123-x.html", "http://x.blogspot.com/2009/06/y.html",
+    "http://blog.pucp.edu.pe/blog/x/?p=1", "https://proxy.example/index.php?q=https%3A%2F%2Fes.scribd.com%2Fdocument%2F1",
+])
+def test_banned_sources(url):
+    assert banned_source(url)
+
+
+@pytest.mark.parametrize("url", [
+    "https://busquedas.elperuano.pe/api/visor_html/1941276-3", "https://spij.minjus.gob.pe/",
+    "https://www.gob.pe/74905", "https://github.com/lokix94/peru-ai/blob/x/legal-library/codigo_penal.txt",
+])
+def test_admitted_sources(url):
+    assert not banned_source(url)
+
+
+def test_legal_summary_counts_every_source_of_citations(project_copy):
+    summary = legal_summary(project_copy)
+    assert len(summary.verified) + len(summary.unverified) == len(summary.places)
+    assert ("CP", "122-B") in summary.verified and ("Ley 30364", "25") in summary.unverified
+    where = {cited.path.name for cited in summary.places[("Ley 30364", "15")]}
+    # pages, facilitator guides, quiz banks and the glossary all count
+    assert {"m04-la-denuncia.md", "m04-guia.md", "m04.yml", "glosario.yml"} <= where
 
 
 def test_module_citing_fewer_than_five_articles_is_warned(runner, project_copy):
@@ -224,3 +280,22 @@ def test_site_build_links_citations_from_quechua_pages(built_site, repo_root):
     assert 'href="../normas.html#ley-30364-art-15"' in quechua
     assert 'id="ley-30364-art-15"' in (built_site / "qu" / "normas.html").read_text(encoding="utf-8")
     assert 'title="Denuncia"' in spanish
+
+
+def test_article_citation_links_to_a_note_with_the_literal_text(repo_root):
+    md = markdown.Markdown(extensions=["defensoria.legal.citations"], extension_configs={"defensoria.legal.citations": {
+        "archivo": str(repo_root / "docs" / "_datos" / "normas.yml"), "pagina": "modulos/m06-los-delitos.md"}})
+    html = md.convert("[[CP, art. 122-B]], [[CP, art. 122-B]], [[Ley 30364, art. 25]] y [[D.S. 007-2023-MIMP]].")
+    assert html.count('href="#nota-cp-art-122-b"') == 2
+    assert html.count('id="nota-cp-art-122-b"') == 1  # one note per article, however often cited
+    assert "menos de diez días de asistencia" in html  # the literal text, verified
+    assert 'id="nota-ley-30364-art-25"' in html and "pendiente de verificación" in html  # summary, marked
+    assert 'href="../normas.md#ds-007-2023-mimp"' in html  # a whole norm keeps its Normas link
+    assert 'href="../normas.md#cp-art-122-b"' in html and 'rel="noopener noreferrer"' in html
+
+
+def test_notes_can_be_turned_off_for_print(repo_root):
+    md = markdown.Markdown(extensions=["defensoria.legal.citations"], extension_configs={"defensoria.legal.citations": {
+        "archivo": str(repo_root / "docs" / "_datos" / "normas.yml"), "pagina": "modulos/m06-los-delitos.md", "notas": False}})
+    html = md.convert("[[CP, art. 122-B]]")
+    assert 'href="../normas.md#cp-art-122-b"' in html and "cita-nota" not in html

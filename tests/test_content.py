@@ -254,3 +254,10 @@ def test_missing_key_points_points_where_they_belong(tmp_path):
     with pytest.raises(SourceError) as error:
         key_points_of(page)
     assert error.value.line == 5
+
+
+def test_admonition_title_with_escaped_quotes_is_one_block():
+    page = parse_page('# T\n\n!!! warning "\\"Así me criaron\\" no es una excusa"\n    Texto.\n', "x.md")
+    assert page.admonitions[0].title == '"Así me criaron" no es una excusa'
+    assert [(b.kind, b.text) for b in page.blocks()] == [
+        ("heading", "T"), ("admonition-title", '"Así me criaron" no es una excusa'), ("paragraph", "Texto.")]

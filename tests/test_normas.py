@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from defensoria.errors import SourceError
-from defensoria.legal.norms import anchor, load_norms, merge_quechua, parse_norms
+from defensoria.legal.norms import verification_problems, anchor, load_norms, merge_quechua, parse_norms
 from defensoria.legal.page import render_norms_page
 
 GOOD = textwrap.dedent("""\
@@ -15,7 +15,7 @@ GOOD = textwrap.dedent("""\
       tipo: código
       resumen: Los delitos y sus penas.
       fuente: https://spij.minjus.gob.pe/
-      texto: Texto de prueba.
+      edicion: Texto de prueba.
       fecha_texto: null
       verificado: false
       articulos:
@@ -24,14 +24,14 @@ GOOD = textwrap.dedent("""\
           resumen: Agresiones contra las mujeres.
           extracto: por su condición de tal
           fuente: https://lpderecho.pe/x
-          texto: Texto de prueba.
+          edicion: Texto de prueba.
           fecha_texto: 2018-07-13
           verificado: false
         "368":
           titulo: Resistencia o desobediencia a la autoridad
           resumen: No cumplir una medida de protección es delito.
           fuente: https://www.gob.pe/32126
-          texto: Texto de prueba.
+          edicion: Texto de prueba.
           fecha_texto: null
           verificado: true
 """)
@@ -50,8 +50,12 @@ def test_the_real_norms_file_is_valid(repo_root):
              "Ley 27908", "AP 1-2009/CJ-116", "D.S. 009-2019-MC", "D.S. 007-2023-MIMP", "D.S. 003-2025-MIMP",
              "Ley 29735", "Ley 27972"}
     assert codes <= set(norms)
-    assert norms["Ley 30364"].articulos["15"].verificado is True
+    # Verified only with the literal text read (CP 122-B in the LP Derecho compilation)
+    agresiones = norms["CP"].articulos["122-B"]
+    assert agresiones.verificado is True and "menos de diez días" in agresiones.texto and agresiones.leido
     assert norms["Ley 30364"].articulos["25"].verificado is False  # widely cited, not read
+    assert norms["Ley 30364"].articulos["25"].buscado  # where its text was sought
+    assert list(verification_problems(norms)) == []
     assert norms["AP 1-2009/CJ-116"].unidad == "fj."
 
 

@@ -57,7 +57,7 @@ def test_every_page_prints_with_its_title_language_and_date(built_site):
 def test_the_hotline_print_rule_lives_in_one_stylesheet(built_site):
     styles = built_site / "assets" / "stylesheets"
     assert "Línea 100" in (styles / "impresion.css").read_text(encoding="utf-8")
-    assert "Línea 100" not in (styles / "defensoria.css").read_text(encoding="utf-8")
+    assert "Línea 100" not in (styles / "sitio.css").read_text(encoding="utf-8")
 
 
 @pytest.mark.browser

@@ -131,3 +131,30 @@ def test_a_type_the_format_cannot_hold_is_rejected(quiz_project):
 def test_unknown_module_is_refused(runner, quiz_project):
     result = runner.invoke(cli, ["cuestionario", "exportar", "--raiz", str(quiz_project), "--formato", "gift", "--modulo", "m77"])
     assert result.exit_code == 1 and "no existe el módulo 'm77'" in result.output
+
+
+def _qti_score(item, response: set[str]) -> float:
+    """What a QTI player does with mapResponse: sum the mapped values, within the bounds."""
+    mapping = item.find(f"{QTI}responseDeclaration/{QTI}mapping")
+    values = {e.get("mapKey"): float(e.get("mappedValue")) for e in mapping.iter(f"{QTI}mapEntry")}
+    total = sum(values.get(key, float(mapping.get("defaultValue"))) for key in response)
+    return min(max(total, float(mapping.get("lowerBound"))), float(mapping.get("upperBound")))
+
+
+def test_qti_gives_partial_credit_like_moodle(runner, quiz_project):
+    from defensoria.quiz.export_common import multiple_fractions
+
+    archive = zipfile.ZipFile(io.BytesIO(export(runner, quiz_project, "qti")))
+    multiple = ET.fromstring(archive.read("items/m04-donde.xml"))
+    assert multiple.find(f"{QTI}responseProcessing/{QTI}setOutcomeValue/{QTI}mapResponse") is not None
+    item = next(i for b in load_banks(quiz_project) for i in b.preguntas if i.id == "m04-donde")
+    moodle = {key: float(value) / 100 for key, value in multiple_fractions(item).items()}
+    right = [k for k, v in moodle.items() if v > 0]
+    wrong = [k for k, v in moodle.items() if v < 0]
+    for response in ({right[0]}, set(right), {right[0], wrong[0]}, set(moodle)):
+        expected = min(max(sum(moodle[k] for k in response), 0), 1)  # Moodle: never below 0
+        assert _qti_score(multiple, response) == pytest.approx(expected, abs=1e-6)
+    assert 0 < _qti_score(multiple, {right[0]}) < 1  # partial, not all-or-nothing
+    matching = ET.fromstring(archive.read("items/m04-relacionar.xml"))
+    pairs = [e.get("mapKey") for e in matching.iter(f"{QTI}mapEntry")]
+    assert _qti_score(matching, set(pairs[:1])) == pytest.approx(1 / len(pairs))

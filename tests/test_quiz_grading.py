@@ -114,6 +114,7 @@ def test_registrar_records_each_person_and_skips_unknown(runner, printed, quiz_p
     from defensoria.registro.codes import format_person_code
     from defensoria.registro.model import add_council, add_person
 
+    monkeypatch.setattr("defensoria.quiz.versions.MIN_QUESTIONS_PER_SCORE", 4)  # the fixture bank has 4 questions
     base = tmp_path / "registro.sqlite"
     conn = registro_db.connect(base)
     add_council(conn, "Defensoría de Ccorca", "Ccorca", "Ccorca", "Cusco")

@@ -43,7 +43,7 @@ def test_module_pages_end_with_their_quiz(built_site, quiz_pages):
         assert 'id="cuestionario"' in html and "Comprueba lo que aprendiste" in html
         assert html.count('class="dc-q"') >= 1 and f'id="{code}-' in html
         assert '<script src="../assets/javascripts/cuestionario.js" defer>' in html
-        assert '<link rel="stylesheet" href="../assets/stylesheets/cuestionario.css">' in html
+        assert '<link rel="stylesheet" href="../assets/stylesheets/sitio.css">' in html
         assert 'href="../normas.html#' in html
         # the quiz is the last section of the page content
         assert html.index('id="cuestionario"') > html.index("Dónde pedir ayuda")

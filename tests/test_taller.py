@@ -182,7 +182,7 @@ def test_cli_names_the_valid_modules_for_an_unknown_one(runner, repo_root):
 
 def test_cli_refuses_a_bad_duration_and_a_bad_output(runner, repo_root):
     bad = runner.invoke(cli, ["taller", "planificar", "--raiz", str(repo_root), "--modulos", "m04", "--duracion", "cuatro"])
-    assert bad.exit_code == 1 and "4h, 3h30, 210m o 210" in bad.output
+    assert bad.exit_code == 1 and "4h, 3h30, 3,5h, 210m o 210" in bad.output
     wrong = runner.invoke(cli, ["taller", "planificar", "--raiz", str(repo_root), "--modulos", "m04", "--duracion", "2h", "--salida", "plan.pdf"])
     assert wrong.exit_code == 1 and ".html o .md" in wrong.output
 
@@ -249,8 +249,12 @@ def test_plugin_fills_a_guide_with_its_modules_objectives_and_key_points(repo_ro
 def test_plugin_adds_a_discreet_trainers_note_only_to_modules_with_a_guide(repo_root):
     plugin = _plugin(repo_root)
     with_guide = plugin.on_page_markdown("# La denuncia\n", page=_Page("modulos/m04-la-denuncia.md"), config=None, files=None)
-    assert with_guide.rstrip().endswith('<small class="nota-formadores">Para formadoras y formadores: '
-                                        '[guía del taller de este módulo](../formadores/guias/m04-guia.md).</small>')
+    assert ('<small class="nota-formadores">Para formadoras y formadores: '
+            '[guía del taller de este módulo](../formadores/guias/m04-guia.md).</small>') in with_guide
+    # A module with a text to read aloud links it too, last
+    assert with_guide.rstrip().endswith('[texto de este módulo](../formadores/voz-alta/m04.md).</small>')
+    without_text = plugin.on_page_markdown("# X\n", page=_Page("modulos/m03-a-quienes-protege-la-ley.md"), config=None, files=None)
+    assert "voz-alta" not in without_text
     quechua = plugin.on_page_markdown("# X\n", page=_Page("modulos/m04-la-denuncia.qu.md"), config=None, files=None)
     assert "Yachachiqkunapaq" in quechua
     other = plugin.on_page_markdown("# Glosario\n", page=_Page("glosario.md"), config=None, files=None)
@@ -268,3 +272,29 @@ def test_a_module_that_does_not_fit_whole_moves_whole_to_the_second_session(repo
     assert {s.module for s in plan.slots if not s.is_break} == {"m01", "m02"}
     assert [s.name for s in plan.left_out] == [a.nombre for a in plan.guides[2].actividades]
     assert plan.second_session == ["m03"] and plan.second_session_minutes == 95
+
+
+@pytest.mark.parametrize("text, minutes", [("3,5h", 210), ("3.5 horas", 210), ("1,25h", 75)])
+def test_decimal_hours_with_a_comma_or_a_point(text, minutes):
+    from defensoria.taller.duration import parse_duration
+
+    assert parse_duration(text) == minutes
+
+
+def test_a_negative_time_is_a_spanish_message_not_a_traceback(runner, repo_root):
+    for option in (["--horas", "-3"], ["--duracion", "-3"]):
+        result = runner.invoke(cli, ["taller", "planificar", "--modulos", "m02", *option, "--raiz", str(repo_root)])
+        assert result.exit_code != 0 and "Traceback" not in result.output
+        assert "la duración '-3' es negativa" in result.output
+    hours = runner.invoke(cli, ["taller", "planificar", "--modulos", "m02", "--horas", "3,5", "--raiz", str(repo_root)])
+    assert hours.exit_code == 0 and "Tiempo disponible: 3 h 30 min" in hours.output
+
+
+def test_later_sessions_are_no_longer_than_this_one_when_modules_fit(repo_root):
+    from defensoria.taller.planner import plan_workshop
+
+    codes = ["m01", "m02", "m03", "m04", "m05"]
+    plan = plan_workshop(codes, 240, repo_root)
+    assert len(plan.next_sessions) >= 1
+    assert all(minutes <= 240 for _, minutes in plan.next_sessions)  # no 19-hour second session
+    assert [c for codes_, _ in plan.next_sessions for c in codes_] == plan.second_session

@@ -18,6 +18,7 @@ from defensoria.printing.cli import print_materials
 from defensoria.quiz.cli import quiz
 from defensoria.readability_cli import readability
 from defensoria.registro.cli import registro
+from defensoria.revision.cli import revision
 from defensoria.taller.cli import workshop
 from defensoria.translation.cli import translations
 from defensoria.zim.cli import zim
@@ -83,14 +84,34 @@ def check(raiz, legal, solo):
         console.print(f"{label} en {problem.location(root)}: {problem.message}")
     n_errors = sum(p.level == ERROR for p in problems)
     n_warnings = len(problems) - n_errors
+    if legal:
+        _print_legal_summary(root)
     if n_errors:
         console.print(f"\n{n_errors} error(es), {n_warnings} aviso(s).")
         raise SystemExit(1)
     console.print(f"✅ Contenido revisado: sin errores ({n_warnings} aviso(s)).")
 
 
-# Feature groups: quizzes, Quechua edition, tracker, readability, workshops, print, Kiwix
-for group in (quiz, translations, registro, readability, workshop, print_materials, zim):
+def _print_legal_summary(root) -> None:
+    """Cited articles, how many rest on the literal text of the law, which do not."""
+    from defensoria.checks.citations import legal_summary
+    from defensoria.errors import SourceError
+
+    try:
+        summary = legal_summary(root)
+    except SourceError:
+        return  # the broken norms file is already reported
+    console.print(
+        f"\nRevisión legal: {len(summary.places)} artículo(s) citado(s); {len(summary.verified)} verificado(s) "
+        f"con su texto literal ({summary.percent:.0f} %); {len(summary.unverified)} sin verificar:"
+    )
+    for code, number in summary.unverified:
+        citation = summary.places[(code, number)][0].citation
+        console.print(f"  - {citation} ({len(summary.places[(code, number)])} cita(s))", markup=False)
+
+
+# Feature groups: quizzes, Quechua edition, tracker, readability, workshops, print, Kiwix, review
+for group in (quiz, translations, registro, readability, workshop, print_materials, zim, revision):
     cli.add_command(group)
 
 

@@ -26,6 +26,7 @@ CHECK_MODULES = [
     "defensoria.checks.readability",
     "defensoria.checks.translations_qu",
     "defensoria.taller.checks",
+    "defensoria.voz_alta",
 ]
 
 

@@ -3,8 +3,11 @@
 - `citas` (default): an unknown norm or article, or a malformed citation, is an error
   with file:line; a module page citing fewer than MIN_ARTICLES distinct articles is a
   warning; a broken normas.yml is an error with its line.
-- `legal` (optional, `defensoria revisar --legal`): every citation whose norm or article
-  is still `verificado: false` — the to-do list of the lawyer who reviews the content.
+- `legal` (optional, `defensoria revisar --legal`): an error for an article marked verified
+  without its literal text or on an upload site or blog; a warning for every cited article
+  still `verificado: false`, with where its text was sought — the lawyer's to-do list.
+  `legal_summary` counts the cited articles (pages, guides, module sources, quiz banks,
+  glossary) and how many are verified with literal text.
 """
 
 import difflib
@@ -12,13 +15,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from defensoria import paths
 from defensoria.catalog import MODULE_FILE
 from defensoria.checks import WARNING, Problem, check
-from defensoria.content.citations import Citation
+from defensoria.content.citations import Citation, parse_citation
 from defensoria.content.markdown import iter_pages, language_of, read_page
 from defensoria.errors import SourceError
-from defensoria.legal.norms import QUECHUA_FILE, Norms, load_norms
+from defensoria.legal.norms import QUECHUA_FILE, Norms, load_norms, verification_problems
 
 MIN_ARTICLES = 5
 
@@ -105,16 +110,114 @@ def missing_quechua(norms: Norms) -> Iterator[Problem]:
             yield Problem(quechua, None, f"falta el texto en quechua de «{code}»: {', '.join(missing)}.", WARNING)
 
 
+def _yaml_citations(path: Path, field: str) -> Iterator[Cited]:
+    """Citations in `field` values (a string or a list) anywhere in a YAML file."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return  # reported by the check that owns the file
+
+    def walk(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == field:
+                    for text in [value] if isinstance(value, str) else value or []:
+                        yield str(text)
+                else:
+                    yield from walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from walk(value)
+
+    for text in walk(raw):
+        yield Cited(path, None, text, parse_citation(text))
+
+
+def project_citations(root: Path) -> Iterator[Cited]:
+    """Every citation of the project: pages and guides, module sources, quiz banks, glossary."""
+    yield from site_citations(root)
+    for path in sorted(paths.modules_dir(root).glob("m*.md")):
+        text = path.read_text(encoding="utf-8")
+        if text.startswith("---"):
+            yield from _yaml_citations_text(path, text.split("---", 2)[1], "fuentes")
+    for path in sorted(paths.quizzes_dir(root).glob("*.yml")) if paths.quizzes_dir(root).is_dir() else []:
+        yield from _yaml_citations(path, "cita")
+    glossary = paths.docs_dir(root) / "_datos" / "glosario.yml"
+    if glossary.is_file():
+        yield from _yaml_citations(glossary, "cita")
+
+
+def _yaml_citations_text(path: Path, text: str, field: str) -> Iterator[Cited]:
+    try:
+        raw = yaml.safe_load(text) or {}
+    except yaml.YAMLError:
+        return
+    for item in raw.get(field) or [] if isinstance(raw, dict) else []:
+        yield Cited(path, None, str(item), parse_citation(str(item)))
+
+
+@dataclass
+class LegalSummary:
+    """What the site cites and how much of it rests on the literal text of the law."""
+
+    places: dict[tuple[str, str], list[Cited]]  # (norm, article) → where it is cited
+    verified: list[tuple[str, str]]
+    unverified: list[tuple[str, str]]
+
+    @property
+    def percent(self) -> float:
+        return 100 * len(self.verified) / len(self.places) if self.places else 100.0
+
+
+def legal_summary(root: Path, norms: Norms | None = None) -> LegalSummary:
+    """Cited articles (every source of citations), split by `verificado`."""
+    norms = norms or load_norms(root)
+    places: dict[tuple[str, str], list[Cited]] = {}
+    for cited in project_citations(root):
+        citation = cited.citation
+        if citation is None or citation.articulo is None or norms.find(citation.norma, citation.articulo) is None:
+            continue  # malformed, unknown or whole-norm citations: the `citas` check
+        places.setdefault((citation.norma, citation.articulo), []).append(cited)
+    # In the order of normas.yml, as the lawyer reads it
+    order = {(code, number): index for index, (code, number) in
+             enumerate((code, number) for code, norm in norms.items() for number in norm.articulos)}
+    cited = sorted(places, key=order.__getitem__)
+    verified = [key for key in cited if norms.find(*key)[1].verificado]
+    unverified = [key for key in cited if key not in verified]
+    return LegalSummary(places, verified, unverified)
+
+
+def _article_line(path: Path, code: str, number: str) -> int | None:
+    """Line of an article's key in normas.yml (after its norm's key), for messages."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    try:
+        start = lines.index(f"{code}:")
+    except ValueError:
+        return None
+    for index in range(start + 1, len(lines)):
+        if lines[index].strip() in (f'"{number}":', f"'{number}':", f"{number}:"):
+            return index + 1
+    return start + 1
+
+
 @check("legal", optional=True)
 def check_unverified(root: Path):
+    """Errors: verified entries without literal text or on a banned source. Warnings: the
+    lawyer's list, one per unverified cited article, with where its text was sought."""
     try:
         norms = load_norms(root)
     except SourceError:
         return  # reported by `citas`
-    for cited in site_citations(root):
-        if cited.citation is None or explain_unknown(cited, norms):
-            continue
-        norm, article = norms.find(cited.citation.norma, cited.citation.articulo)
-        entry = article or norm
-        if not entry.verificado:
-            yield Problem(cited.path, cited.line, f"{cited.citation} sin verificar: {entry.texto} Fuente usada: {entry.fuente}", WARNING)
+    for name, message in verification_problems(norms):
+        code, _, number = name.partition(", ")
+        yield Problem(norms.path, _article_line(norms.path, code, number.split(" ", 1)[-1]) if number else None, message)
+    summary = legal_summary(root, norms)
+    for code, number in summary.unverified:
+        norm, article = norms.find(code, number)
+        where = summary.places[(code, number)]
+        first = next((c for c in where if c.line), where[0])
+        place = f"{first.path.relative_to(root) if first.path.is_relative_to(root) else first.path}" + (f":{first.line}" if first.line else "")
+        searched = " ".join(f"({i}) {text}" for i, text in enumerate(article.buscado, 1)) or "no se registró dónde se buscó."
+        yield Problem(norms.path, _article_line(norms.path, code, number),
+                      f"{code}, {norm.unidad} {number} sin verificar: citado {len(where)} vez/veces (p. ej. {place}). "
+                      f"Texto usado: {article.edicion.strip()} Buscado: {searched}", WARNING)

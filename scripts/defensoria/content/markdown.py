@@ -43,7 +43,8 @@ FRONT_MATTER_FENCE = "---"
 
 FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>`{3,}|~{3,})(?P<info>.*)$")
 HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*(?:\{[^}]*#(?P<id>[\w-]+)[^}]*\})?\s*#*\s*$")
-ADMONITION = re.compile(r'^(?P<indent>[ ]*)(?P<marker>!!!|\?\?\?\+?)\s+(?P<kind>[\w-]+)(?:\s+"(?P<title>[^"]*)")?\s*$')
+# The title may hold escaped quotes: !!! warning "\"Así me criaron\" no es una excusa"
+ADMONITION = re.compile(r'^(?P<indent>[ ]*)(?P<marker>!!!|\?\?\?\+?)\s+(?P<kind>[\w-]+)(?:\s+"(?P<title>(?:[^"\\]|\\.)*)")?\s*$')
 LIST_ITEM = re.compile(r"^(?P<indent>[ ]*)(?P<marker>[-*+]|\d+[.)])\s+(?P<text>.*)$")
 INLINE_CODE = re.compile(r"`[^`]*`")
 TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
@@ -254,7 +255,8 @@ class MarkdownPage:
                 if following.strip():
                     end = following_number
             body = body[: end - number]
-            found.append(Admonition(number, end, match.group("kind"), match.group("title"), match.group("marker"),
+            title = match.group("title").replace('\\"', '"') if match.group("title") is not None else None
+            found.append(Admonition(number, end, match.group("kind"), title, match.group("marker"),
                                     indent, textwrap.dedent("\n".join(body)).strip()))
         return found
 
@@ -289,7 +291,7 @@ class MarkdownPage:
             if match := ADMONITION.match(line):
                 close()
                 if match.group("title"):
-                    blocks.append(Block("admonition-title", number, number, match.group("title"), match.group("kind")))
+                    blocks.append(Block("admonition-title", number, number, match.group("title").replace('\\"', '"'), match.group("kind")))
                 continue
             if HTML_ONLY.match(stripped) or TABLE_SEPARATOR.match(stripped):
                 close()

@@ -19,6 +19,9 @@ Config:
     pagina_normas  Source path of the Normas page. - Default: "normas.md"
     build_url      Callable (anchor, pagina, pagina_normas) → URL. - Default: build_url
     html_class     CSS class of the link. - Default: "cita"
+    notas          Article citations link to a note at the end of the page with the
+                   article's literal text (defensoria.legal.notes); False keeps the
+                   links to the Normas page (print). - Default: True
 
 Example:
 
@@ -44,6 +47,7 @@ from markdown.util import AtomicString
 from defensoria.content.citations import BRACKETED_PATTERN, Citation, from_match, resolve
 from defensoria.content.markdown import language_of
 from defensoria.legal.norms import Norms, load_norms
+from defensoria.legal.notes import CitationNotesTreeprocessor
 
 
 def build_url(anchor_id: str, pagina: str, pagina_normas: str) -> str:
@@ -90,6 +94,7 @@ class CitationExtension(Extension):
             "pagina_normas": ["normas.md", "Source path of the Normas page. - Default: 'normas.md'"],
             "build_url": [build_url, "Callable (anchor, pagina, pagina_normas) → URL. - Default: build_url"],
             "html_class": ["cita", "CSS class of the link; empty for none. - Default: 'cita'"],
+            "notas": [True, "Article citations open a note with the law's text at the end of the page. - Default: True"],
         }
         super().__init__(**kwargs)
         self.citations: list[Citation] = []
@@ -110,6 +115,8 @@ class CitationExtension(Extension):
         # The page being rendered, for other extensions' messages (diagrams)
         md.defensoria_pagina = self.getConfig("pagina")
         md.inlinePatterns.register(CitationInlineProcessor(BRACKETED_PATTERN, self, md), "cita", 75)
+        # After the inline patterns (20): article citations open a note with the law's text
+        md.treeprocessors.register(CitationNotesTreeprocessor(md, self), "citas-notas", 5)
 
     def reset(self) -> None:
         """Forget the citations of the previous document."""
@@ -121,6 +128,10 @@ class CitationExtension(Extension):
         if catalogue:
             return catalogue
         return load_norms(path=self.getConfig("archivo") or None)
+
+    def language(self) -> str:
+        """Language of the page being rendered ('es' or 'qu')."""
+        return "qu" if language_of(self.getConfig("pagina") or "x.md") == "qu" else "es"
 
     def tooltip(self, norm, article) -> str:
         """Article title (Quechua on qu pages when written), or the norm's name."""

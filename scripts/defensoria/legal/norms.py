@@ -12,36 +12,61 @@ Example:
       tipo: ley
       resumen: La ley principal contra la violencia …
       fuente: https://www.gob.pe/…
-      texto: Numeración de la propia ley con sus modificaciones.
+      edicion: Numeración de la propia ley con sus modificaciones.
       fecha_texto: 2023-03-22
       verificado: true
       articulos:
-        "15":
-          titulo: Denuncia
-          resumen: La denuncia puede ser escrita, verbal o virtual …
-          fuente: https://busquedas.elperuano.pe/…
-          texto: Texto modificado por la Ley 31156.
-          fecha_texto: null
+        "122-B":
+          titulo: Agresiones en contra de las mujeres o integrantes del grupo familiar
+          resumen: Golpes que necesitan menos de 10 días de descanso …
+          fuente: https://github.com/lokix94/peru-ai/blob/…/legal-library/codigo_penal.txt
+          edicion: Código Penal compilado por LP Derecho (actualizado 2026) …
+          texto: |-
+            El que de cualquier modo cause lesiones corporales …
+          leido: 2026-12-03
+          fecha_texto: 2018-07-13
           verificado: true
+        "25":
+          titulo: Prohibición de la conciliación y la confrontación
+          resumen: …
+          fuente: https://www.gob.pe/…
+          edicion: Contenido citado por editoriales jurídicas; no se leyó el texto.
+          fecha_texto: null
+          verificado: false
+          buscado:
+            - GitHub (find_string «confrontación y la conciliación entre la víctima»): nada.
+
+`texto` is the article's literal text, copied from the source read (`fuente`) on the date
+`leido`; `parte` says which part when only some paragraphs are copied. `verificado: true`
+needs that literal text from a source that is not an upload or blog copy
+(`verification_problems`); an unverified entry lists in `buscado` where its text was sought.
 """
 
 import re
+from collections.abc import Iterator
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from defensoria import paths
 from defensoria.content.citations import ARTICLE_ID, anchor, slug  # noqa: F401 (re-exported)
-from defensoria.content.validation import source_error
+from defensoria.content.validation import first_error, source_error
 from defensoria.content.yamlfile import YamlDocument, parse_yaml
 from defensoria.errors import SourceError
 
 NORMS_FILE = Path("_datos") / "normas.yml"
 # Quechua titles and summaries, kept apart so translators and law writers do not collide
 QUECHUA_FILE = Path("_datos") / "normas.qu.yml"
+# Upload sites and blogs: never the source of a verified text (they copy, and alter, official texts)
+BANNED_HOSTS = (
+    "scribd.com", "studylib", "slideshare.net", "docplayer", "fdocuments", "pdfcoke.com",
+    "studocu.com", "docsity.com", "vdocuments", "dokumen.pub", "ebin.pub", "mydokument.com",
+    "blogspot.", "wordpress.com", "medium.com",
+)
 URL = re.compile(r"^https?://\S+$")
 NormType = Literal[
     "constitución", "tratado", "ley", "decreto legislativo", "código", "reglamento",
@@ -69,11 +94,23 @@ class _Sourced(BaseModel):
 
     resumen: str = Field(min_length=10)
     extracto: str | None = None
+    # Where the text was read (for a verified entry, the page or file with the literal text)
     fuente: str = Field(pattern=URL.pattern)
-    texto: str = Field(min_length=5)
+    # Which text was used: official edition, compiled text (named), copy, press …
+    edicion: str = Field(min_length=5)
+    # The literal text as read, never a paraphrase; `parte` when only some of it is copied
+    texto: str | None = Field(default=None, min_length=10)
+    parte: str | None = Field(default=None, min_length=3)
+    leido: date | None = None
     fecha_texto: date | None
     verificado: bool
+    # Where the literal text was sought and not found (unverified entries)
+    buscado: list[str] = Field(default_factory=list)
     qu: QuechuaText | None = None
+
+    @property
+    def host(self) -> str:
+        return urlsplit(self.fuente).netloc.lower()
 
 
 class Article(_Sourced):
@@ -119,6 +156,38 @@ class Norms(dict[str, Norm]):
         return (norm, found) if found else None
 
 
+def banned_source(url: str) -> bool:
+    """True for an upload site or a blog (Scribd, StudyLib, SlideShare, DocPlayer, blogspot …)."""
+    parts = urlsplit(url)
+    host = parts.netloc.lower()
+    # A proxy or cache URL that wraps a banned address counts as that address
+    if any(banned in url.lower() for banned in BANNED_HOSTS):
+        return True
+    return host.startswith("blog.") or "/blog/" in parts.path.lower()
+
+
+def verification_problems(norms: "Norms") -> Iterator[tuple[str, str]]:
+    """(citation, Spanish message) for every entry marked verified without grounds.
+
+    An article marked `verificado: true` needs its literal `texto` and the date it was read
+    (`leido`); no verified entry (article or norm) may rest on an upload site or a blog.
+    """
+    for code, norm in norms.items():
+        if norm.verificado and banned_source(norm.fuente):
+            yield code, f"«{code}» está verificada con una fuente no admitida ({norm.host}): use una fuente oficial o una compilación reconocida."
+        for number, article in norm.articulos.items():
+            name = f"{code}, {norm.unidad} {number}"
+            if not article.verificado:
+                continue
+            if not article.texto:
+                yield name, f"«{name}» está verificado pero no tiene «texto» (el texto literal del artículo leído en la fuente)."
+            if not article.leido:
+                yield name, f"«{name}» está verificado pero no tiene «leido» (la fecha en que se leyó el texto)."
+            if banned_source(article.fuente):
+                yield name, (f"«{name}» está verificado con una fuente no admitida ({article.host}); Scribd, StudyLib, "
+                             "SlideShare, DocPlayer y los blogs no sirven: use una fuente oficial o una compilación reconocida.")
+
+
 # What the generic Spanish messages cannot know about these fields
 MESSAGES = {
     "string_pattern_mismatch": "debe ser una dirección web que empiece con https:// o http://.",
@@ -142,7 +211,12 @@ def _validate(model, code: str, data, document: YamlDocument):
     try:
         return model.model_validate(data)
     except ValidationError as error:
-        raise source_error(error, document, prefix=(code,), messages=MESSAGES,
+        messages = MESSAGES
+        first = first_error(error)
+        if first["type"] == "missing" and first["loc"][-1] == "edicion":
+            # The field was called `texto` until `texto` became the literal text
+            messages = {**MESSAGES, "missing": "falta «edicion» (qué texto se usó: edición oficial, compilación, copia…). «texto» es solo el texto literal del artículo."}
+        raise source_error(error, document, prefix=(code,), messages=messages,
                            describe=lambda loc: f"norma «{code}», campo «{' → '.join(map(str, loc))}»") from None
 
 

@@ -1,9 +1,11 @@
 """The body of the Normas page, generated from normas.yml in the page's language.
 
 Each norm is an H2 and each article an H3 with a stable id (`ley-30364-art-15`), so
-that the citation links land on it. Unverified entries carry a discreet mark.
+that the citation links land on it. A verified article shows its literal text (Spanish on
+both pages: the law has no official Quechua text); unverified entries carry a discreet mark.
 """
 
+import html
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -13,6 +15,9 @@ LABELS = {
     "es": {
         "fuente": "Fuente",
         "texto": "Texto usado",
+        "literal": "Texto del artículo",
+        "parte": "Parte copiada",
+        "leido": "leído el",
         "fecha": "Fecha del texto",
         "sin_fecha": "por confirmar",
         "pendiente": "pendiente de verificación",
@@ -23,6 +28,9 @@ LABELS = {
     "qu": {
         "fuente": "Maymanta hurqusqa",
         "texto": "",
+        "literal": "Artículoq qillqan (kastilla simipi)",
+        "parte": "",
+        "leido": "",
         "fecha": "Qillqaq p'unchawnin",
         "sin_fecha": "manaraq yachakunchu",
         "pendiente": "manaraq chiqaqchasqa",
@@ -58,16 +66,30 @@ def _source_line(item: Norm | Article, language: str) -> str:
     labels = LABELS[language]
     parts = [f'{labels["fuente"]}: [{urlsplit(item.fuente).netloc}]({item.fuente})']
     if language == "es":
-        parts.append(f'{labels["texto"]}: {item.texto}')
+        parts.append(f'{labels["texto"]}: {item.edicion.strip()}')
     parts.append(f'{labels["fecha"]}: {format_date(item.fecha_texto, language)}')
     return " · ".join(parts) + _pending(item.verificado, language) + "\n{ .norma-fuente }"
+
+
+def literal_text(article: Article, language: str) -> str:
+    """The article's literal text as read (Spanish on both pages), in a quiet box; '' if none."""
+    if not article.texto:
+        return ""
+    labels = LABELS[language]
+    paragraphs = "".join(f"<p>{html.escape(paragraph.strip())}</p>" for paragraph in article.texto.split("\n\n") if paragraph.strip())
+    part = f' <span class="norma-parte">({labels["parte"] + ": " if labels["parte"] else ""}{html.escape(article.parte)})</span>' if article.parte else ""
+    read = f' · {labels["leido"]} {format_date(article.leido, language)}' if article.leido and labels["leido"] else ""
+    return (f'<div class="norma-texto" lang="es"><p class="norma-texto-titulo">{labels["literal"]}{part}{read}</p>'
+            f"{paragraphs}</div>")
 
 
 def render_article(code: str, norm: Norm, number: str, article: Article, language: str) -> str:
     title = article.qu.titulo if language == "qu" and article.qu and article.qu.titulo else article.titulo
     lines = [f"### {UNIT_LABEL[norm.unidad]} {number}. {title} {{ #{anchor(code, number, norm.unidad)} }}", ""]
     lines += [_summary(article, language), ""]
-    if article.extracto:
+    if article.texto:
+        lines += [literal_text(article, language), ""]
+    elif article.extracto:
         lines += [f"> «{article.extracto.strip()}»", ""]
     lines += [_source_line(article, language), ""]
     return "\n".join(lines)

@@ -50,8 +50,9 @@ class Chapter:
 
     @property
     def draft(self) -> bool:
-        translation = self.page.meta.get("traduccion")
-        return self.language != "es" and not self.fallback and not (isinstance(translation, dict) and translation.get("estado") == "revisado")
+        from defensoria.revision.status import translation_reviewed
+
+        return self.language != "es" and not self.fallback and not translation_reviewed(self.page.path)
 
 
 def spanish_source(relative: str) -> str:

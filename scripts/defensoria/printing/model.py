@@ -23,6 +23,7 @@ from defensoria.pages import Page, read_page
 from defensoria.printing.qr import QRCode, qr_code
 from defensoria.printing.render import plain_citations, render_markdown, site_settings
 from defensoria.printing.strings import LABELS
+from defensoria.revision.status import translation_reviewed
 
 
 
@@ -81,22 +82,17 @@ def extract_key_points(page: Page, root: Path) -> KeyPoints:
 
 
 def review_stamp(module: Module, language: str) -> str:
-    """Legal review in words, like the site's stamp (partials/revision.html)."""
-    review = module.revision_legal
-    when = review.fecha.strftime("%d/%m/%Y") if review.fecha else ""
-    labels = LABELS[language]
-    if review.estado == "revisado":
-        by = f", {review.por}" if review.por and language == "es" else ""
-        return labels.reviewed.format(fecha=when) + by
-    return labels.pending.format(fecha=when) if when else labels.pending_undated
+    """Legal review in words, like the site's stamp: computed from the review records."""
+    from defensoria.revision.status import module_legal_text
+
+    return module_legal_text(module.path, module.modulo, language)
 
 
 def _side(module: Module, page: Page, language: str, root: Path) -> Side:
     settings = site_settings(root)
     title = module_title(module, language)
     url = settings.absolute(module.url(language))
-    translation = page.meta.get("traduccion") if isinstance(page.meta.get("traduccion"), dict) else {}
-    draft = language != "es" and translation.get("estado") != "revisado"
+    draft = language != "es" and not translation_reviewed(page.path)
     return Side(language, int(module.modulo[1:]), title, extract_key_points(page, root), url,
                 qr_code(url, title=title), draft, review_stamp(module, language))
 

@@ -22,7 +22,8 @@ def render_markdown(text: str, root: Path, page: str) -> str:
     settings = site_settings(root)
     configs = {name: dict(options) for name, options in settings.extension_configs.items()}
     if CITATIONS in settings.extensions:
-        configs.setdefault(CITATIONS, {}).update(archivo=str(norms_path(root)), pagina=page)
+        # Paper has its own citation style: no in-page notes with the law's text
+        configs.setdefault(CITATIONS, {}).update(archivo=str(norms_path(root)), pagina=page, notas=False)
     md = markdown.Markdown(extensions=list(settings.extensions), extension_configs=configs)
     return md.convert(text)
 

@@ -55,7 +55,9 @@ def quiz():
 @click.option("--versiones", default=2, show_default=True, type=click.IntRange(1, 26), help="Cuántas versiones distintas (preguntas y opciones en otro orden).")
 @click.option("--semilla", default="1", show_default=True, help="La misma semilla da exactamente los mismos archivos. Anótela para volver a imprimir.")
 @click.option("--idioma", type=click.Choice(["es", "qu", "bilingue"]), default="es", show_default=True, help="Castellano, quechua o ambos (castellano y debajo quechua).")
-@click.option("--preguntas", type=click.IntRange(1, None), default=None, help="Cuántas preguntas sortear de los bancos elegidos. Por defecto, todas.")
+@click.option("--preguntas", default=None, metavar="N|mNN:N,…",
+              help="Cuántas preguntas sortear: un total repartido por igual entre los módulos (10), o por módulo (m04:6,m05:5). "
+                   "Todas las versiones tienen las mismas preguntas en otro orden. Por defecto, todas.")
 @click.option("--titulo", default=None, help="Título de la hoja. Por defecto, los módulos.")
 @click.option("--salida", type=click.Path(file_okay=False, path_type=Path), default=Path("salida/cuestionario"), show_default=True, help="Carpeta donde se escriben los archivos.")
 @click.option("--sin-pdf", is_flag=True, help="Solo HTML (más rápido); el HTML se imprime desde el navegador.")
@@ -63,18 +65,28 @@ def print_command(raiz, modulos, versiones, semilla, idioma, preguntas, titulo, 
     """Genera versiones del cuestionario para imprimir (HTML y PDF A4), sus claves y la
     plantilla de respuestas (CSV y XLSX) para calificar después.
 
+    Las versiones comparten las mismas preguntas (mezcladas y con las opciones en otro
+    orden), así quienes se sientan juntos dan la misma prueba. El puntaje de un módulo se
+    registra solo si tiene al menos 5 preguntas.
+
     \b
     Ejemplo:
         defensoria cuestionario imprimir --modulos m04,m05 --versiones 4 --semilla taller-ccatca --idioma bilingue --preguntas 10
     """
     from defensoria.quiz.printing import PrintOptions, print_quiz
+    from defensoria.quiz.versions import MIN_QUESTIONS_PER_SCORE, parse_questions_option, questions_per_module
 
     root = _root(raiz)
     banks = _banks(root, modulos)
     titles = {code: module.title for code, module in catalog(root).items()}
-    options = PrintOptions(seed=semilla, versions=versiones, language=idioma, n_questions=preguntas, title=titulo, pdf=not sin_pdf)
+    counts = parse_questions_option(preguntas)
+    options = PrintOptions(seed=semilla, versions=versiones, language=idioma, n_questions=counts, title=titulo, pdf=not sin_pdf)
     written = print_quiz(banks, options, salida, titles)
-    console.print(f"Versiones: {versiones} · semilla: {semilla} · idioma: {idioma} · módulos: {', '.join(b.module for b in banks)}")
+    per_module = questions_per_module(banks, counts)
+    console.print(f"Versiones: {versiones} · semilla: {semilla} · idioma: {idioma} · preguntas por módulo: "
+                  + ", ".join(f"{m} {n}" for m, n in per_module.items()))
+    if few := [m for m, n in per_module.items() if 0 < n < MIN_QUESTIONS_PER_SCORE]:
+        console.print(f"⚠ {', '.join(few)}: menos de {MIN_QUESTIONS_PER_SCORE} preguntas; sirve para repasar, pero su puntaje no se registrará.")
     for path in written:
         console.print(f"  {path}")
 
@@ -114,8 +126,10 @@ def grade_command(raiz, respuestas, claves, codificacion, salida, registrar, fec
         for path in report.write_csv(result, keys, root, salida):
             console.print(f"  {path}")
     if registrar and result.scores:
-        summary = report.record(result, root, base, fecha)
+        summary, skipped = report.record(result, root, base, fecha)
         console.print(f"Registro: {summary.added} resultado(s) nuevo(s), {summary.already_recorded} ya registrado(s).")
+        if skipped:
+            console.print(f"⚠ No se registró el puntaje de {', '.join(skipped)}: tiene menos de 5 preguntas en este cuestionario.")
     if not result.scores:
         raise DefensoriaError("ninguna fila se pudo calificar; revise los mensajes de arriba.")
 

@@ -111,6 +111,10 @@ def grade_file(
                 participant = check_participant(participant)
             if participant in seen:
                 raise ValueError(f"el participante {participant} ya tiene respuestas en la línea {seen[participant]}")
+            beyond = [v for v in values[len(headers):] if str(v).strip()]
+            if beyond:  # a cell typed twice or inserted shifts every answer after it
+                raise ValueError(f"la fila trae {len(beyond)} celda(s) con datos más allá de la última columna: "
+                                 "parece que las respuestas se corrieron; revise la fila")
             code = str(cells[which]).strip().upper()
             if code not in versions:
                 raise ValueError(f"versión '{code}' desconocida (versiones de estas claves: {', '.join(versions)})")

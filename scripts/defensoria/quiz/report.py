@@ -109,15 +109,23 @@ def _csv(rows: list[list]) -> bytes:
 
 
 def record(result: GradingResult, root: Path, base: Path | None, when: str | None):
-    """One tracker result per person and module (percent of that module's questions)."""
+    """One tracker result per person and module (percent of that module's questions).
+
+    A module asked with fewer than MIN_QUESTIONS_PER_SCORE questions is not recorded (too
+    few to say whether someone learnt it); returns the summary and those modules.
+    """
+    from defensoria.quiz.versions import MIN_QUESTIONS_PER_SCORE
+
     try:
         from defensoria.registro import QuizResult, record_quiz_results
     except ImportError:
         raise DefensoriaError("el registro de capacitaciones no está disponible en esta instalación; los puntajes no se guardaron.") from None
     taken_on = when or date.today().isoformat()
-    results = [
-        QuizResult(score.participant, module, round(100 * right / total, 1), taken_on)
-        for score in result.scores
-        for module, (right, total) in sorted(score.by_module.items())
-    ]
-    return record_quiz_results(results, base=base, source="cuestionario-impreso", root=root)
+    results, skipped = [], set()
+    for score in result.scores:
+        for module, (right, total) in sorted(score.by_module.items()):
+            if total < MIN_QUESTIONS_PER_SCORE:
+                skipped.add(module)
+                continue
+            results.append(QuizResult(score.participant, module, round(100 * right / total, 1), taken_on))
+    return record_quiz_results(results, base=base, source="cuestionario-impreso", root=root), sorted(skipped)

@@ -27,15 +27,14 @@ from defensoria.quiz.strings import UI
 
 MODULE_PAGE = re.compile(r"^modulos/(m\d{2})-[a-z0-9-]+(?:\.[a-z]{2})?\.md$")
 MARKER = "<!-- defensoria-cuestionario -->"
-HEAD_CLOSE = "</head>"
 BODY_CLOSE = "</body>"
 
 
 class QuizConfig(Config):
     enabled = config_options.Type(bool, default=True)
-    # Where the widget's files live, relative to docs/
+    # Where the widget's script lives, relative to docs/ (its style is in the site's
+    # one stylesheet: a separate file would cost a round trip before the first paint)
     assets_script = config_options.Type(str, default="assets/javascripts/cuestionario.js")
-    assets_style = config_options.Type(str, default="assets/stylesheets/cuestionario.css")
 
 
 @dataclass(frozen=True)
@@ -88,13 +87,11 @@ class QuizPlugin(BasePlugin[QuizConfig]):
         self.pages_with_quiz.add(page.file.src_uri)
         return html.replace(MARKER, render_quiz(bank, language, page.url))
 
-    # Link the widget's script and style only from pages that show a quiz
+    # Link the widget's script only from pages that show a quiz
     def on_post_page(self, output, *, page, config):
         if not self.config.enabled or page.file.src_uri not in self.pages_with_quiz:
             return output
-        style = get_relative_url(self.config.assets_style, page.url)
         script = get_relative_url(self.config.assets_script, page.url)
-        output = output.replace(HEAD_CLOSE, f'<link rel="stylesheet" href="{style}">\n{HEAD_CLOSE}', 1)
         return output.replace(BODY_CLOSE, f'<script src="{script}" defer></script>\n{BODY_CLOSE}', 1)
 
     def _bank_for(self, page) -> Bank | None:

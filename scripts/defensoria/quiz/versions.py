@@ -3,6 +3,10 @@
 The same (modules, seed, number of questions, version count) always gives the same
 versions and codes. Every random choice comes from `random.Random`, never the global one.
 
+All versions of one quiz ask the same questions: the set is drawn once, balanced across
+modules, and each version only shuffles their order and their options. So neighbours sit
+the same test, and a module's score always rests on the same questions.
+
 Example:
 
     >>> versions = make_versions(banks, count=4, seed="taller-ccatca", n_questions=10)
@@ -17,7 +21,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from defensoria.errors import DefensoriaError, SourceError
-from defensoria.quiz.bank import all_items
 from defensoria.quiz.layout import Shown, present
 from defensoria.quiz.model import Bank
 
@@ -44,24 +47,87 @@ def version_code(seed: str, modules: list[str], n_questions: int, number: int) -
     return f"V{number}-{tail}"
 
 
-def make_versions(banks: list[Bank], count: int, seed: str, n_questions: int | None = None) -> list[Version]:
-    """`count` versions drawing `n_questions` items (default all) from the banks, shuffled."""
-    pool = all_items(banks)
-    n = n_questions or len(pool)
+# A module score rests on at least this many questions, or it is not registered
+MIN_QUESTIONS_PER_SCORE = 5
+
+
+def questions_per_module(banks: list[Bank], n_questions: int | dict[str, int] | None) -> dict[str, int]:
+    """How many questions of each module: all; a total split as evenly as the banks allow
+    (m04 and m05 with 10 → 5 and 5); or the count given for each module."""
+    sizes = {bank.module: len(bank.preguntas) for bank in banks}
+    pool = sum(sizes.values())
+    if n_questions is None:
+        return sizes
+    if isinstance(n_questions, dict):
+        unknown = sorted(set(n_questions) - set(sizes))
+        if unknown:
+            raise DefensoriaError(f"--preguntas nombra módulos que no se eligieron: {', '.join(unknown)}.")
+        for module, wanted in n_questions.items():
+            if not 0 <= wanted <= sizes[module]:
+                raise DefensoriaError(f"se piden {wanted} preguntas de {module} pero su banco tiene {sizes[module]}.")
+        counts = {module: n_questions.get(module, 0) for module in sizes}
+        if not sum(counts.values()):
+            raise DefensoriaError("se piden 0 preguntas; indique al menos una.")
+        return counts
+    if not 1 <= n_questions <= pool:
+        raise DefensoriaError(f"se piden {n_questions} preguntas pero los bancos elegidos tienen {pool}.")
+    counts = dict.fromkeys(sizes, 0)
+    left = n_questions
+    while left:  # one round at a time, so no module gets two more than another while it has room
+        open_modules = [m for m in sizes if counts[m] < sizes[m]]
+        for module in open_modules[:left]:
+            counts[module] += 1
+        left -= min(left, len(open_modules))
+    return counts
+
+
+def parse_questions_option(text: str | None) -> int | dict[str, int] | None:
+    """`--preguntas`: '10' (in total, balanced) or 'm04:6,m05:5' (per module)."""
+    if text is None or not str(text).strip():
+        return None
+    text = str(text).strip()
+    if text.isdigit():
+        if int(text) < 1:
+            raise DefensoriaError("--preguntas debe ser 1 o más.")
+        return int(text)
+    counts = {}
+    for part in text.replace(";", ",").split(","):
+        module, _, number = part.strip().partition(":")
+        if not number.strip().isdigit():
+            raise DefensoriaError(f"--preguntas '{text}': escriba un número (10) o módulo:número separados por comas (m04:6,m05:5).")
+        code = module.strip().lower()
+        if code[1:].isdigit() and len(code) < 3:
+            code = "m" + code[1:].zfill(2)
+        counts[code] = int(number)
+    return counts
+
+
+def make_versions(banks: list[Bank], count: int, seed: str, n_questions: int | dict[str, int] | None = None) -> list[Version]:
+    """`count` versions of one question set (see questions_per_module), each shuffled its own way."""
     if count < 1:
         raise DefensoriaError("el número de versiones debe ser 1 o más.")
-    if not 1 <= n <= len(pool):
-        raise DefensoriaError(f"se piden {n} preguntas pero los bancos elegidos tienen {len(pool)}.")
+    counts = questions_per_module(banks, n_questions)
+    n = sum(counts.values())
     modules = [bank.module for bank in banks]
+    chooser = random.Random(f"{seed}|{','.join(modules)}|{n}|preguntas")
+    chosen = [item for bank in banks for item in chooser.sample(bank.preguntas, counts[bank.module])]
     versions = []
     for number in range(1, count + 1):
         rng = random.Random(f"{seed}|{','.join(modules)}|{n}|{number}")
-        items = rng.sample(pool, n)
+        items = rng.sample(chosen, len(chosen))
         versions.append(Version(version_code(seed, modules, n, number), number, [present(item, rng) for item in items]))
     codes = [v.code for v in versions]
     if len(set(codes)) != len(codes):  # astronomically unlikely, but a clash would misgrade
         raise DefensoriaError("dos versiones salieron con el mismo código; use otra semilla.")
     return versions
+
+
+def too_few_for_a_score(versions: list[Version]) -> dict[str, int]:
+    """Modules with fewer than MIN_QUESTIONS_PER_SCORE questions: their scores are not registered."""
+    per_module: dict[str, int] = {}
+    for shown in versions[0].questions if versions else []:
+        per_module[shown.item.id[:3]] = per_module.get(shown.item.id[:3], 0) + 1
+    return {m: n for m, n in per_module.items() if n < MIN_QUESTIONS_PER_SCORE}
 
 
 def keys_document(versions: list[Version], seed: str, modules: list[str], language: str) -> dict:

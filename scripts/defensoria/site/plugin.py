@@ -11,7 +11,9 @@
   public list of valid certificate hashes (defensoria.site.verification).
 - Module catalogue: `<!-- catalogo-modulos -->` in a page becomes the list of modules
   read from their front matter (defensoria.catalog), in the page's language.
-- Weight: drops source maps and lunr languages the site does not use.
+- Weight: drops source maps and lunr languages the site does not use; serves our
+  screen stylesheets as one file and the print one without blocking the first paint
+  (defensoria.site.stylesheets).
 
 List it after i18n and offline in mkdocs.yml; its last step runs after theirs.
 """
@@ -30,8 +32,17 @@ from defensoria.catalog import load_modules
 from defensoria.content.nav import catalogue_nav
 from defensoria.content.project import module_title, project
 from defensoria.errors import SourceError
-from defensoria.pages import language_of, read_page
+from defensoria.pages import language_of
 from defensoria.site.verification import MARKER as VERIFICATION_MARKER
+from defensoria.site.search_index import (
+    TRAINERS,
+    learner_index,
+    split_search_index,
+    trainers_index,
+    unsearched_words,
+    write_search_index,
+)
+from defensoria.site.stylesheets import bundle_css, plan_stylesheets
 from defensoria.site.verification import render_verification
 
 SEARCH_ASSETS = Path(__file__).parent / "search"
@@ -39,6 +50,7 @@ EXIT_BLOCK = re.compile(r"\s*<!--salida-->(.*?)<!--/salida-->", re.DOTALL)
 BODY_OPEN = re.compile(r"<body[^>]*>")
 CONFIG_BASE = re.compile(r'("base":\s*")([^"]*)(")')
 CATALOG_MARKER = "<!-- catalogo-modulos -->"
+MODULE_FILE = re.compile(r"^(m\d{2})-")
 EXTERNAL_LINK = re.compile(r'<a (?![^>]*\brel=)([^>]*\bhref="https?://[^"]*"[^>]*)>')
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 SEARCH_LABEL = re.compile(r'class="md-search__input"[^>]*aria-label="([^"]+)"')
@@ -51,8 +63,14 @@ class DefensoriaConfig(Config):
     enabled = config_options.Type(bool, default=True)
     # Lunr pipeline for Spanish; Quechua has none (lunr has no Quechua support)
     search_pipeline_es = config_options.Type(list, default=["stopWordFilter"])
+    # "compact": learner and trainers' indexes (defensoria.site.search_index);
+    # "full": one index per language with every page as Material wrote it (benchmarks)
+    search_index = config_options.Choice(("compact", "full"), default="compact")
     # Drop .map files and unused lunr languages from site/
     prune_assets = config_options.Type(bool, default=True)
+    # extra_css is served as this one file; the print stylesheet stays apart (media=print)
+    stylesheet_bundle = config_options.Type(str, default="assets/stylesheets/sitio.css")
+    print_stylesheet = config_options.Type(str, default="assets/stylesheets/impresion.css")
 
 
 class DefensoriaPlugin(BasePlugin[DefensoriaConfig]):
@@ -66,18 +84,36 @@ class DefensoriaPlugin(BasePlugin[DefensoriaConfig]):
             raise PluginError("mkdocs.yml: falta extra.salida.url (el sitio neutral al que lleva la salida rápida).")
         if not extra.get("csp"):
             raise PluginError("mkdocs.yml: falta extra.csp (la política de seguridad de contenido).")
-        # Before i18n reads the nav (its on_config runs last)
+        # Before i18n reads the nav (its on_config runs last); filling twice changes nothing
         try:
             config.nav = catalogue_nav(config.nav, project(Path(config.config_file_path).parent))
         except SourceError as error:
             raise PluginError(str(error)) from None
+        # mkdocs-static-i18n runs on_config again for each language: plan once
+        styles = [str(path) for path in config.extra_css]
+        if self.config.stylesheet_bundle not in styles:
+            self._stylesheets = plan_stylesheets(styles, self.config.stylesheet_bundle, self.config.print_stylesheet)
+        config.extra_css = self._stylesheets.links()
+        extra["print_css"] = self._stylesheets.print
         return config
+
+    # One screen stylesheet instead of one per source file: the sources are not copied,
+    # the bundle is written at the end of the build
+    def on_files(self, files, *, config):
+        if not self.config.enabled:
+            return files
+        for path in self._stylesheets.dropped():
+            source = files.get_file_from_path(path)
+            if source is not None:
+                files.remove(source)
+        return files
 
     # Replace the catalogue and certificate-verification markers
     def on_page_markdown(self, markdown, *, page, config, files):
         if not self.config.enabled:
             return markdown
         root = Path(config.config_file_path).parent
+        add_review_status(page, root)
         if VERIFICATION_MARKER in markdown:
             language = language_of(Path(page.file.src_uri))
             markdown = markdown.replace(VERIFICATION_MARKER, render_verification(root, language, page.url))
@@ -95,7 +131,8 @@ class DefensoriaPlugin(BasePlugin[DefensoriaConfig]):
     def on_post_page(self, output, *, page, config):
         if not self.config.enabled:
             return output
-        return finish_html(output)
+        trainers = self.config.search_index == "compact" and _is_trainers_page(page.url)
+        return finish_html(output, search_scope=TRAINERS if trainers else "")
 
     # The 404 page gets the same treatment; i18n renders it once per language into
     # the same file, so keep the Spanish one and write it back at the end
@@ -112,10 +149,13 @@ class DefensoriaPlugin(BasePlugin[DefensoriaConfig]):
     def on_post_build(self, *, config):
         if not self.config.enabled:
             return
+        site = Path(config.site_dir)
+        bundle = site / self._stylesheets.bundle
+        bundle.parent.mkdir(parents=True, exist_ok=True)
+        bundle.write_text(bundle_css(Path(config.docs_dir), self._stylesheets.screen), encoding="utf-8")
         i18n = config.plugins.get("i18n")
         if i18n is not None and getattr(i18n, "building", False):
             return  # an inner per-language build of mkdocs-static-i18n: wait for the outer one
-        site = Path(config.site_dir)
         merged = site / "search" / "search_index.json"
         if merged.is_file():
             docs = Path(config.docs_dir)
@@ -125,8 +165,13 @@ class DefensoriaPlugin(BasePlugin[DefensoriaConfig]):
                 is_translated=lambda location: has_translation(docs, location, "qu"),
             )
             for locale, index in indexes.items():
-                folder = site / "search" if locale == "es" else site / locale / "search"
-                write_search_index(folder, index)
+                folder = site if locale == "es" else site / locale
+                if self.config.search_index == "full":
+                    write_search_index(folder / "search", index)
+                    continue
+                skip = unsearched_words(locale, site / "assets" / "javascripts" / "lunr" / "min")
+                write_search_index(folder / "search", learner_index(index, skip))
+                write_search_index(folder / TRAINERS / "search", trainers_index(index, skip))
         if getattr(self, "_spanish_404", None):
             (site / "404.html").write_text(self._spanish_404, encoding="utf-8")
         install_search_scripts(site)
@@ -134,8 +179,12 @@ class DefensoriaPlugin(BasePlugin[DefensoriaConfig]):
             prune_assets(site)
 
 
-def finish_html(output: str) -> str:
-    """Exit bar first in <body>; named search dialog; rel on external links; search base."""
+def finish_html(output: str, search_scope: str = "") -> str:
+    """Exit bar first in <body>; named search dialog; rel on external links; search base.
+
+    The search base is where Material fetches the index and resolves result links: the
+    page's language folder, plus `search_scope` (formadores/) on trainers' pages.
+    """
     block = EXIT_BLOCK.search(output)
     if block:
         output = output[: block.start()] + output[block.end() :]
@@ -149,10 +198,37 @@ def finish_html(output: str) -> str:
     # Links to official sites: no referrer, no access to this page from theirs
     output = EXTERNAL_LINK.sub(r'<a rel="noopener noreferrer" \1>', output)
     lang = HTML_LANG.search(output)
-    if lang and lang.group(1) != "es":
-        locale = lang.group(1)
-        output = CONFIG_BASE.sub(lambda m: f"{m.group(1)}{_join(m.group(2), locale)}{m.group(3)}", output, count=1)
+    folder = lang.group(1) if lang and lang.group(1) != "es" else ""
+    scope = "/".join(part for part in (folder, search_scope.strip("/")) if part)
+    if scope:
+        output = CONFIG_BASE.sub(lambda m: f"{m.group(1)}{_join(m.group(2), scope)}{m.group(3)}", output, count=1)
     return output
+
+
+def add_review_status(page, root: Path) -> None:
+    """Legal status of module pages and review banner of Quechua pages, computed from the
+    review records (defensoria.revision) into page.meta for the theme's partials."""
+    from defensoria.revision.status import snapshot
+
+    source = Path(page.file.src_uri)
+    language = language_of(source)
+    try:
+        state = snapshot(root)
+    except SourceError as error:
+        raise PluginError(str(error)) from None
+    module = MODULE_FILE.match(source.name)
+    if source.parts[0] == "modulos" and module:
+        legal = state.legal(module.group(1))
+        page.meta["dc_revision_legal"] = {"estado": legal.estado, "texto": legal.text(language)}
+    if language == "qu":
+        quechua = state.quechua(source.as_posix())
+        page.meta["dc_revision_qu"] = {"estado": quechua.estado, "porcentaje": quechua.percent, **quechua.texts()}
+
+
+def _is_trainers_page(url: str) -> bool:
+    """formadores/… or qu/formadores/…: pages whose search includes the guides."""
+    parts = url.split("/")
+    return bool(parts) and (parts[0] == TRAINERS.strip("/") or parts[:2] == ["qu", TRAINERS.strip("/")])
 
 
 def render_catalog(modules, language: str, page_uri: Path) -> str:
@@ -169,9 +245,9 @@ def render_catalog(modules, language: str, page_uri: Path) -> str:
     return "\n".join(items) + "\n"
 
 
-def _join(base: str, locale: str) -> str:
+def _join(base: str, folder: str) -> str:
     """'..' + 'qu' → '../qu/': the trailing slash makes it a folder for new URL()."""
-    return f"{base.rstrip('/')}/{locale}/" if base not in ("", ".") else f"{locale}/"
+    return f"{base.rstrip('/')}/{folder}/" if base not in ("", ".") else f"{folder}/"
 
 
 def has_translation(docs: Path, location: str, locale: str) -> bool:
@@ -179,33 +255,6 @@ def has_translation(docs: Path, location: str, locale: str) -> bool:
     page = location.split("#")[0] or "index.html"
     stem = page[: -len(".html")] if page.endswith(".html") else page.rstrip("/") + "/index"
     return (docs / f"{stem}.{locale}.md").is_file()
-
-
-def split_search_index(merged: dict, pipeline_es: list[str], is_translated=lambda location: True) -> dict[str, dict]:
-    """One index per language; Quechua locations become relative to qu/.
-
-    Spanish pages served on the Quechua site as a fallback are left out of the Quechua
-    index: a Quechua search must not return Spanish pages.
-    """
-    config = dict(merged.get("config", {}))
-    spanish = {"config": {**config, "lang": ["es"], "pipeline": pipeline_es}, "docs": []}
-    quechua = {"config": {**config, "lang": ["qu"], "pipeline": []}, "docs": []}
-    for doc in merged.get("docs", []):
-        location = doc.get("location", "")
-        if location.startswith("qu/"):
-            if is_translated(location[len("qu/") :]):
-                quechua["docs"].append({**doc, "location": location[len("qu/") :]})
-        else:
-            spanish["docs"].append(doc)
-    return {"es": spanish, "qu": quechua}
-
-
-def write_search_index(folder: Path, index: dict) -> None:
-    """search_index.json for served sites, search_index.js for file:// (offline plugin format)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-    (folder / "search_index.json").write_text(data, encoding="utf-8")
-    (folder / "search_index.js").write_text(f"var __index = {data}", encoding="utf-8")
 
 
 def install_search_scripts(site: Path) -> None:

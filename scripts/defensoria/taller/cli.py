@@ -22,6 +22,12 @@ def workshop():
     """
 
 
+def hours_text(text: str) -> str:
+    """'3,5' or '3.5' or '4' (hours) as a duration parse_duration reads ('3,5h')."""
+    text = str(text).strip()
+    return text if text.lower().endswith(("h", "hora", "horas")) or text.startswith("-") else f"{text}h"
+
+
 def parse_start(text: str | None) -> int | None:
     """'9:00' or '14h30' → minutes since midnight."""
     if text is None:
@@ -39,8 +45,10 @@ def parse_start(text: str | None) -> int | None:
 @root_option
 @click.option("--modulos", "--modulo", "modules", required=True, metavar="MÓDULOS",
               help="Módulos en el orden en que se darán, separados por comas: m02,m04.")
-@click.option("--duracion", "duration", required=True, metavar="TIEMPO",
-              help="Tiempo disponible: 4h, 3h30, 210m o 210 (minutos).")
+@click.option("--duracion", "duration", default=None, metavar="TIEMPO",
+              help="Tiempo disponible: 4h, 3h30, 3,5h, 210m o 210 (minutos).")
+@click.option("--horas", "hours", default=None, metavar="HORAS",
+              help="El tiempo disponible en horas, en lugar de --duracion: 4, 3,5 o 3.5.")
 @click.option("--inicio", "start", default=None, metavar="HORA",
               help="Hora de inicio (9:00); sin ella el plan cuenta desde 0:00.")
 @click.option("--pausa", "break_minutes", type=click.IntRange(5, 60), default=BREAK_MINUTES, show_default=True,
@@ -57,7 +65,7 @@ def parse_start(text: str | None) -> int | None:
               help="Con --imprimir: defensoría cuyas personas van en la hoja de asistencia.")
 @click.option("--salida", "target", type=click.Path(dir_okay=False, path_type=Path), default=None, metavar="ARCHIVO",
               help="Guarda también el plan: .html (para imprimir en A4, blanco y negro) o .md (Markdown).")
-def plan(raiz, modules, duration, start, break_minutes, work_limit, join, language, pack_folder, council, target):
+def plan(raiz, modules, duration, hours, start, break_minutes, work_limit, join, language, pack_folder, council, target):
     """Arma el horario de un taller con los minutos de las guías, las pausas, los
     materiales y lo que hay que imprimir.
 
@@ -75,7 +83,9 @@ def plan(raiz, modules, duration, start, break_minutes, work_limit, join, langua
         defensoria taller planificar --modulos m04 --duracion 2h --imprimir salida/taller-ccorca
     """
     root = project_root(raiz)
-    available = parse_duration(duration)
+    if (duration is None) == (hours is None):
+        raise click.UsageError("indique el tiempo disponible con --duracion (4h, 3h30) o con --horas (3,5), uno de los dos.")
+    available = parse_duration(duration if duration is not None else hours_text(hours))
     starting = parse_start(start)
     codes = [m.modulo for m in parse_module_list(modules, root)]
     result = plan_workshop(codes, available, root, language, break_minutes, work_limit, join)

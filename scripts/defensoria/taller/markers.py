@@ -22,6 +22,7 @@ TEXT = {
         "pending": "en preparación",
         "none": "Las guías se publican aquí a medida que están listas.",
         "note": "Para formadoras y formadores: [guía del taller de este módulo]({link}).",
+        "read_aloud": "Para leer en voz alta en la asamblea o la radio: [texto de este módulo]({link}).",
         "see_module": "Del [módulo {n}, {title}]({link}).",
     },
     "qu": {
@@ -29,6 +30,7 @@ TEXT = {
         "pending": "wakichikuchkan",
         "none": "Yachachiqpaq qillqakunaqa kaypim rikhurinqa, wakichisqa kasqanman hina.",
         "note": "Yachachiqkunapaq: [kay yachaypa yachachiqpaq qillqan]({link}).",
+        "read_aloud": "Huñunakuypi utaq radiopi kunkawan ñawinchanapaq: [kay yachaypa qillqan]({link}).",
         "see_module": "[{n} yachaymanta, {title}]({link}).",
     },
 }

@@ -55,8 +55,10 @@ class Plan:
     slots: list[Slot]  # what fits, breaks included
     left_out: list[Slot] = field(default_factory=list)  # activities that do not fit
     needed: int = 0  # minutes the whole programme takes, breaks included
-    second_session: list[str] = field(default_factory=list)  # module codes
-    second_session_minutes: int = 0
+    second_session: list[str] = field(default_factory=list)  # module codes left for later sessions
+    second_session_minutes: int = 0  # the next session (the first of `next_sessions`)
+    # Later sessions, each no longer than this one (a module longer than that alone)
+    next_sessions: list[tuple[list[str], int]] = field(default_factory=list)
     materials: list[str] = field(default_factory=list)
     printing: list[tuple[str, str]] = field(default_factory=list)  # (what, command)
     break_minutes: int = BREAK_MINUTES
@@ -127,6 +129,23 @@ def length(items: list[tuple[str, Activity]], break_minutes: int, work_limit: in
     return slots[-1].end if slots else 0
 
 
+def split_sessions(guides: list[Guide], available: int, join: bool, break_minutes: int, work_limit: int) -> list[tuple[list[str], int]]:
+    """Modules in order, packed into sessions that last no more than `available`."""
+    sessions: list[tuple[list[str], int]] = []
+    current: list[Guide] = []
+    for guide in guides:
+        trial = current + [guide]
+        minutes = length(programme(trial, join), break_minutes, work_limit)
+        if current and minutes > available:
+            sessions.append(([g.guia_de for g in current], length(programme(current, join), break_minutes, work_limit)))
+            current = [guide]
+        else:
+            current = trial
+    if current:
+        sessions.append(([g.guia_de for g in current], length(programme(current, join), break_minutes, work_limit)))
+    return sessions
+
+
 def plan_workshop(codes: list[str], available: int, root: Path | None = None, language: str = "es",
                   break_minutes: int = BREAK_MINUTES, work_limit: int = WORK_LIMIT, join: bool = False) -> Plan:
     """Plan a session of `available` minutes for these modules, in this order."""
@@ -154,7 +173,8 @@ def plan_workshop(codes: list[str], available: int, root: Path | None = None, la
     if left_out:
         plan.second_session = list(dict.fromkeys(s.module for s in left_out))
         rest = [g for g in guides if g.guia_de in plan.second_session]
-        plan.second_session_minutes = length(programme(rest, join), break_minutes, work_limit)
+        plan.next_sessions = split_sessions(rest, available, join, break_minutes, work_limit)
+        plan.second_session_minutes = plan.next_sessions[0][1]
         plan.first_module_minutes = length(programme(guides[:1]), break_minutes, work_limit)
         if not join and len(guides) > 1:
             plan.joined_minutes = length(programme(guides, True), break_minutes, work_limit)

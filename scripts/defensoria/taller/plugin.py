@@ -8,7 +8,7 @@
   `<!-- puntos-clave-del-modulo -->` its key points (the module page's
   `!!! puntos-clave` block): linked from the module, never copied into the guide.
 - A module page that has a guide gets one discreet line at its end, "Para formadoras y
-  formadores: guía del taller". The source pages stay untouched, so learner prints
+  formadores: guía del taller"; one with a text to read aloud (voz_alta) a second line. The source pages stay untouched, so learner prints
   (which read docs/modulos/) never carry it.
 
 List it before `defensoria` in mkdocs.yml.
@@ -28,6 +28,8 @@ from defensoria.pages import language_of
 from defensoria.taller.duration import format_minutes
 from defensoria.taller.guides import GUIDE_FILE_ANY, GUIDES_FOLDER, load_guides
 from defensoria.taller.markers import GUIDES_MARKER, TEXT, expand_guide_markers, guide_title, relative, spanish_name
+from defensoria.voz_alta import FOLDER as READ_ALOUD_FOLDER, module_has_read_aloud
+
 
 class TalleresConfig(Config):
     enabled = config_options.Type(bool, default=True)
@@ -69,6 +71,10 @@ class TalleresPlugin(BasePlugin[TalleresConfig]):
             link = relative(source, GUIDES_FOLDER / f"{module_match.group(1)}-guia.md")
             note = TEXT[language]["note"].format(link=link)
             markdown = f'{markdown.rstrip()}\n\n<small class="nota-formadores">{note}</small>\n'
+        if self.config.module_note and module_match and module_has_read_aloud(self.root, module_match.group(1)):
+            link = relative(source, READ_ALOUD_FOLDER / f"{module_match.group(1)}.md")
+            note = TEXT[language]["read_aloud"].format(link=link)
+            markdown = f'{markdown.rstrip()}\n\n<small class="nota-formadores nota-voz-alta">{note}</small>\n'
         return markdown
 
     def guide_table(self, language: str, source: Path) -> str:

@@ -61,8 +61,13 @@ def suggestions(plan: Plan) -> list[str]:
                       f"todo cabe en {format_minutes(plan.joined_minutes)}: agregue --unir.")
     whole = [g.guia_de for g in plan.guides if g.guia_de not in plan.second_session]
     second = ", ".join(plan.second_session)
-    if whole:
+    if whole and len(plan.next_sessions) <= 1:
         result.append(f"Dé {', '.join(whole)} en esta sesión y {second} en una segunda sesión de {format_minutes(plan.second_session_minutes)}.")
+    elif whole:
+        later = "; ".join(f"{number}.ª sesión: {', '.join(codes)} ({format_minutes(minutes)})"
+                          for number, (codes, minutes) in enumerate(plan.next_sessions, start=2))
+        result.append(f"Dé {', '.join(whole)} en esta sesión y el resto en {len(plan.next_sessions)} sesiones más, "
+                      f"juntando módulos mientras quepan en {format_minutes(plan.available)}: {later}.")
     else:
         # Not even the first module fits: shorten its longest teaching activities
         first = plan.guides[0]

@@ -17,7 +17,7 @@ TABLES = (
     ("defensoria.quiz.strings", "UI"),
     ("defensoria.quiz.strings", "PRINT"),
     ("defensoria.glossary.render", "LABELS"),
-    ("defensoria.taller.plugin", "TEXT"),
+    ("defensoria.taller.markers", "TEXT"),
     ("defensoria.printing.plugin", "FOOTER"),
     ("defensoria.site.verification", "STRINGS"),
     ("defensoria.legal.page", "LABELS"),

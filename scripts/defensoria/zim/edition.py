@@ -31,9 +31,11 @@ NEUTRAL_PAGE = """<!doctype html>
 </head><body><p>Sin notas.</p></body></html>
 """
 
-# Left out: the site's search (replaced by Kiwix's), and files only a web host uses
+# Left out: the site's search (replaced by Kiwix's), and files only a web host uses (the
+# 404 page links its styles from the web root, and Kiwix shows its own "not found")
 SKIPPED = re.compile(
     r"(^|/)search/search_index\.(json|js)$"
+    r"|^404\.html$"
     r"|^assets/javascripts/lunr/"
     r"|^assets/javascripts/workers/search\."
     r"|^sitemap\.xml(\.gz)?$"
@@ -60,6 +62,8 @@ TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
 HTML_LANG = re.compile(r'<html\s+lang="([a-z]{2})"')
 CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)"')
 DATE_MARKER = "<!-- edicion-zim -->"
+# The notice the theme puts on a Spanish page served on the Quechua site
+FALLBACK_NOTICE = 'data-dc-aviso="sin-traduccion"'
 MONTHS_ES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
              "septiembre", "octubre", "noviembre", "diciembre")
 EXTRA_TYPES = {
@@ -164,18 +168,6 @@ def adapt_page(markup: str, path: str, day: date) -> str:
     return markup
 
 
-def translated_quechua(site: Path) -> set[str] | None:
-    """Quechua pages with a real translation, from the Quechua search index the site plugin
-    writes without the Spanish fallback pages; None when the site has no such index."""
-    import json
-
-    index = site / "qu" / "search" / "search_index.json"
-    if not index.is_file():
-        return None
-    docs = json.loads(index.read_text(encoding="utf-8")).get("docs", [])
-    return {"qu/" + (doc.get("location", "").split("#")[0] or "index.html") for doc in docs}
-
-
 def mimetype_of(path: str) -> str:
     suffix = posixpath.splitext(path)[1].lower()
     return EXTRA_TYPES.get(suffix) or mimetypes.guess_type(path)[0] or "application/octet-stream"
@@ -184,7 +176,6 @@ def mimetype_of(path: str) -> str:
 def read_site(site: Path, day: date) -> list[Entry]:
     """Every entry of the edition, sorted by path; the neutral exit page included."""
     site = Path(site)
-    quechua = translated_quechua(site)
     entries = []
     for file in sorted(p for p in site.rglob("*") if p.is_file()):
         path = file.relative_to(site).as_posix()
@@ -195,8 +186,9 @@ def read_site(site: Path, day: date) -> list[Entry]:
             entries.append(Entry(path, mimetype, file.read_bytes()))
             continue
         markup = adapt_page(file.read_text(encoding="utf-8"), path, day)
-        # Not in search: the 404 page, and Spanish pages shown on the Quechua site
-        front = path != "404.html" and not (path.startswith("qu/") and quechua is not None and path not in quechua)
+        # Not in search: Spanish pages shown on the Quechua site (a Quechua search must
+        # not return Spanish pages, and a Spanish one must not return them twice)
+        front = FALLBACK_NOTICE not in markup
         entries.append(Entry(path, mimetype, markup.encode("utf-8"), page_title(markup), front,
                              page_text(markup) if front else ""))
     entries.append(Entry(NEUTRAL_PATH, "text/html", NEUTRAL_PAGE.encode("utf-8"), "Notas"))
