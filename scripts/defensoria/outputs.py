@@ -73,13 +73,17 @@ def font_face_css() -> str:
 
 
 def html_to_pdf(html: str, base: Path, *, title: str = "", language: str = "es", refused: list[str] | None = None,
-                identifier: bytes = b"defensoria") -> bytes:
-    """Render HTML to PDF bytes; relative URLs resolve against the folder `base`."""
+                identifier: bytes = b"defensoria", fonts: bool = True) -> bytes:
+    """Render HTML to PDF bytes; relative URLs resolve against the folder `base`.
+
+    fonts=False when the document's own CSS already names the font files (print's
+    handouts and manuals lay out to the point with theirs).
+    """
     from weasyprint import CSS, HTML
 
     fetcher = offline_fetcher(refused)
-    fonts = CSS(string=font_face_css(), url_fetcher=fetcher)
-    document = HTML(string=html, base_url=str(Path(base).resolve()) + "/", url_fetcher=fetcher).render(stylesheets=[fonts])
+    stylesheets = [CSS(string=font_face_css(), url_fetcher=fetcher)] if fonts else []
+    document = HTML(string=html, base_url=str(Path(base).resolve()) + "/", url_fetcher=fetcher).render(stylesheets=stylesheets)
     document.metadata.created = build_date()
     document.metadata.modified = build_date()
     if title:

@@ -13,7 +13,7 @@ A5 = (419.53, 595.28)
 
 def html_to_pdf(html: str, base: Path, *, title: str = "", language: str = "es", refused: list[str] | None = None) -> bytes:
     """Render HTML to PDF bytes (defensoria.outputs: offline, fonts embedded, fixed dates)."""
-    return outputs.html_to_pdf(html, base, title=title, language=language, refused=refused, identifier=b"defensoria-impresos")
+    return outputs.html_to_pdf(html, base, title=title, language=language, refused=refused, identifier=b"defensoria-impresos", fonts=False)
 
 
 def page_count(pdf: bytes) -> int:
