@@ -246,15 +246,17 @@ def test_plugin_fills_a_guide_with_its_modules_objectives_and_key_points(repo_ro
     assert "](../../modulos/m04-la-denuncia.md)" in html
 
 
-def test_plugin_adds_a_discreet_trainers_note_only_to_modules_with_a_guide(repo_root):
+def test_plugin_adds_a_discreet_trainers_note_only_to_modules_with_a_guide(repo_root, monkeypatch):
     plugin = _plugin(repo_root)
     with_guide = plugin.on_page_markdown("# La denuncia\n", page=_Page("modulos/m04-la-denuncia.md"), config=None, files=None)
     assert ('<small class="nota-formadores">Para formadoras y formadores: '
             '[guía del taller de este módulo](../formadores/guias/m04-guia.md).</small>') in with_guide
     # A module with a text to read aloud links it too, last
     assert with_guide.rstrip().endswith('[texto de este módulo](../formadores/voz-alta/m04.md).</small>')
-    without_text = plugin.on_page_markdown("# X\n", page=_Page("modulos/m03-a-quienes-protege-la-ley.md"), config=None, files=None)
-    assert "voz-alta" not in without_text
+    # Without a text to read aloud there is no such line
+    monkeypatch.setattr("defensoria.taller.plugin.module_has_read_aloud", lambda root, module: False)
+    without_text = plugin.on_page_markdown("# X\n", page=_Page("modulos/m04-la-denuncia.md"), config=None, files=None)
+    assert "voz-alta" not in without_text and "guía del taller" in without_text
     quechua = plugin.on_page_markdown("# X\n", page=_Page("modulos/m04-la-denuncia.qu.md"), config=None, files=None)
     assert "Yachachiqkunapaq" in quechua
     other = plugin.on_page_markdown("# Glosario\n", page=_Page("glosario.md"), config=None, files=None)
