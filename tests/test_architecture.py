@@ -91,4 +91,4 @@ def test_the_content_core_imports_no_consumer():
 def test_mkdocs_yml_lists_no_module_or_guide_file():
     """The nav's module pages and guides come from the catalogue (content.nav)."""
     text = (PACKAGE.parents[1] / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "modulos/m0" not in text and "modulos/m1" not in text and "guias/m" not in text
+    assert "modulos/m0" not in text and "modulos/m1" not in text and "guias/m" not in text and "voz-alta/m" not in text
