@@ -120,6 +120,10 @@ def test_built_site_serves_learner_and_trainers_indexes(built_site):
         assert any(d["location"].startswith("guias/") for d in trainers["docs"])
         assert any(d["location"].startswith("../modulos/") for d in trainers["docs"])
         assert (folder / "formadores" / "search" / "search_index.js").read_text(encoding="utf-8").startswith("var __index = ")
+    # The glossary's per-term footer (law, source of the Quechua term) is not indexed
+    spanish = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    glossary = [d for d in spanish["docs"] if d["location"].startswith("glosario.html#")]
+    assert glossary and not any("Término quechua" in d["text"] for d in glossary)
 
 
 @pytest.mark.build

@@ -200,3 +200,14 @@ def test_neutral_exit_destination_comes_from_mkdocs_yml(repo_root, built_site):
 def test_search_dialog_has_an_accessible_name_in_the_page_language(built_site):
     assert 'role="dialog" aria-label="Búsqueda"' in (built_site / "index.html").read_text(encoding="utf-8")
     assert 'role="dialog" aria-label="Maskay"' in (built_site / "qu" / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_stylesheet_closes_its_blocks(repo_root):
+    # A brace lost in a merge silently moves every later rule into the block above it
+    # (an unclosed @media print hid the screen rules of later pages)
+    for sheet in (repo_root / "docs" / "assets" / "stylesheets").glob("*.css"):
+        depth = 0
+        for number, line in enumerate(sheet.read_text(encoding="utf-8").splitlines(), 1):
+            depth += line.count("{") - line.count("}")
+            assert depth >= 0, f"{sheet.name}:{number}: '}}' without '{{'"
+        assert depth == 0, f"{sheet.name}: {depth} block(s) never closed"

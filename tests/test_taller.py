@@ -81,15 +81,15 @@ def test_check_reports_a_missing_activity_section_and_safety_block(project_copy)
 
 def test_check_reports_an_unknown_module_and_a_learner_link(project_copy):
     guide = project_copy / "docs/formadores/guias/m04-guia.md"
-    renamed = guide.with_name("m12-guia.md")
-    _edit(guide, "guia_de: m04", "guia_de: m12")
+    renamed = guide.with_name("m99-guia.md")
+    _edit(guide, "guia_de: m04", "guia_de: m99")
     guide.rename(renamed)
     (project_copy / "docs/formadores/guias/m04-guia.qu.md").unlink()
     module = project_copy / "docs/modulos/m02-que-es-la-violencia.md"
     with module.open("a", encoding="utf-8") as stream:
         stream.write("\nVer la [guía](../formadores/guias/m02-guia.md).\n")
     problems = list(check_guides(project_copy))
-    assert any(p.path == renamed and "no existe el módulo m12" in p.message for p in problems)
+    assert any(p.path == renamed and "no existe el módulo m99" in p.message for p in problems)
     link_line = len(module.read_text(encoding="utf-8").splitlines())
     assert any(p.path == module and p.line == link_line and "enlaza una guía" in p.message for p in problems)
 
@@ -266,7 +266,7 @@ def test_plugin_adds_a_discreet_trainers_note_only_to_modules_with_a_guide(repo_
 def test_plugin_lists_the_guides_from_their_front_matter(repo_root):
     table = _plugin(repo_root).guide_table("es", Path("formadores/index.md"))
     assert "| 4 | [La denuncia](guias/m04-guia.md) | 1&nbsp;h&nbsp;50&nbsp;min |" in table
-    assert table.count("\n") == 2 + 11  # header, rule, one row per module
+    assert table.count("\n") == 2 + 12  # header, rule, one row per module
 
 
 def test_a_module_that_does_not_fit_whole_moves_whole_to_the_second_session(repo_root):

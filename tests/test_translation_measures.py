@@ -91,3 +91,14 @@ def test_cli_reports_the_figures(repo_root, runner):
     assert result.exit_code == 0, result.output
     assert "con fuente leída" in result.output
     assert "Terminología por ocurrencia:" in result.output and "segmentos" in result.output
+
+
+def test_glosses_are_counted_and_legal_names_told_apart(repo_root, runner):
+    from defensoria.translation.glosses import gloss_report
+    report = gloss_report(repo_root)
+    assert report.glosses > 0 and 0 < report.legal_names < report.glosses
+    assert report.words_per_gloss == report.words / report.glosses
+    result = runner.invoke(cli, ["traducciones", "--raiz", str(repo_root), "--solo", "glosas", "--solo", "propuestas"])
+    assert result.exit_code == 0, result.output
+    assert "Glosas en castellano entre paréntesis" in result.output
+    assert "por revisar" in result.output and "violencia-contra-la-mujer" in result.output

@@ -115,6 +115,8 @@ def render_term(term: Term, language: str, glossary: Glossary) -> str:
     if term.cita:
         footer.append(f"{labels.law}: " + "; ".join(f"[[{c}]]" for c in term.cita))
     footer.append(f"{labels.source}: {source_text}")
+    # The footer (law, source of the term) is not searched: repeated on every term, it
+    # weighed a tenth of the search index and answered no reader's question
     return "\n".join([
         f"### {_capital(name)} {{#{term.id}}}",
         "",
@@ -124,7 +126,7 @@ def render_term(term: Term, language: str, glossary: Glossary) -> str:
         " ".join(definition.split()),
         "",
         " · ".join(footer),
-        "{: .dc-termino__pie }",
+        "{: .dc-termino__pie data-search-exclude }",
         "",
     ])
 

@@ -43,7 +43,7 @@ _SHAPES = {
 MODULE_PICTOGRAM = {
     "m01": "balanza", "m02": "casa", "m03": "personas", "m04": "hablar", "m05": "escudo",
     "m06": "juzgado", "m07": "nino", "m08": "ruta", "m09": "personas", "m10": "personas",
-    "m11": "escudo",
+    "m11": "escudo", "m12": "cuidado",
 }
 
 

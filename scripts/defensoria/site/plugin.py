@@ -35,6 +35,7 @@ from defensoria.errors import SourceError
 from defensoria.pages import language_of
 from defensoria.site.verification import MARKER as VERIFICATION_MARKER
 from defensoria.site.search_index import (
+    STOP_WORD_LIST,
     TRAINERS,
     learner_index,
     split_search_index,
@@ -258,14 +259,18 @@ def has_translation(docs: Path, location: str, locale: str) -> bool:
 
 
 def install_search_scripts(site: Path) -> None:
+    """Our lunr language files: Spanish (stop words only, folded) and Quechua (stemmed)."""
     lunr = site / "assets" / "javascripts" / "lunr" / "min"
     if not lunr.is_dir():
         return
     spanish = lunr / "lunr.es.min.js"
-    addition = (SEARCH_ASSETS / "lunr.es.dc.js").read_text(encoding="utf-8")
-    text = spanish.read_text(encoding="utf-8")
-    if "dc-fold-es" not in text:
-        spanish.write_text(text.rstrip() + "\n" + addition, encoding="utf-8")
+    original = spanish.read_text(encoding="utf-8")
+    if "dc-fold-es" not in original:
+        stop_words = STOP_WORD_LIST.search(original)
+        if stop_words is None:
+            raise PluginError(f"{spanish}: no encuentro la lista de palabras vacías de lunr (¿cambió Material?).")
+        ours = (SEARCH_ASSETS / "lunr.es.js").read_text(encoding="utf-8")
+        spanish.write_text(ours.replace("__STOP_WORDS__", stop_words.group(1)), encoding="utf-8")
     shutil.copyfile(SEARCH_ASSETS / "lunr.qu.min.js", lunr / "lunr.qu.min.js")
 
 

@@ -14,10 +14,11 @@ from defensoria.translation.coverage import BOTH, QUECHUA_ONLY, SPANISH_ONLY, co
 from defensoria.translation.lint import count_levels, lint_project
 from defensoria.translation.orthography import ERROR, load_rules
 from defensoria.translation.state import record_source_hash, translation_state
+from defensoria.translation.glosses import gloss_report
 from defensoria.translation.occurrences import occurrence_report
 from defensoria.translation.terminology import terminology_misses
 
-SECTIONS = ("cobertura", "desactualizadas", "terminologia", "ocurrencias", "ortografia")
+SECTIONS = ("cobertura", "desactualizadas", "terminologia", "ocurrencias", "glosas", "propuestas", "ortografia")
 console = Console(highlight=False, soft_wrap=True, emoji=False)
 # Segments listed under the occurrence figures (the rest are counted)
 LISTED = 15
@@ -123,6 +124,30 @@ def show_occurrences(root: Path) -> None:
         console.print(f"  … y {len(report.shortfalls) - LISTED} segmento(s) más.")
 
 
+def show_proposals(root: Path) -> None:
+    """The termbase's proposals, with what was read of their words, for the reviewers."""
+    if not glossary_path(root).is_file():
+        return
+    glossary = load_glossary(root)
+    proposals = [term for term in glossary.terminos if not term.sourced]
+    console.print(f"[bold]Términos quechuas propuestos por el equipo, por revisar: {len(proposals)}[/bold] "
+                  "(glosario.yml; lo leído en las fuentes, si algo se leyó)")
+    for term in proposals:
+        read = "; ".join(f"{e.forma} ({glossary.fuentes[e.fuente].corto}, {e.alcance})" for e in term.evidencia)
+        console.print(f"  {term.id}: «{term.es}» → «{term.qu}»" + (f" · leído: {read}" if read else ""))
+
+
+def show_glosses(root: Path) -> None:
+    """Spanish glosses in parentheses in the Quechua pages: each interrupts a reading aloud."""
+    report = gloss_report(root)
+    console.print(f"Glosas en castellano entre paréntesis en las páginas quechuas: {report.glosses} en "
+                  f"{report.words} palabras (una cada {report.words_per_gloss:.0f} palabras); "
+                  f"{report.legal_names} son nombres legales o de servicios que la gente debe reconocer, "
+                  f"{report.glosses - report.legal_names} podrían pasar al glosario.")
+    for path, count in report.by_page[:LISTED]:
+        console.print(f"  {_relative(path, root)}: {count}")
+
+
 def show_spelling(root: Path) -> int:
     findings = list(lint_project(root, load_rules(root)))
     errors, warnings = count_levels(findings)
@@ -169,6 +194,10 @@ def translations(raiz, solo, fix):
             show_terminology(root)
         if "ocurrencias" in wanted:
             show_occurrences(root)
+        if "glosas" in wanted:
+            show_glosses(root)
+        if "propuestas" in wanted:
+            show_proposals(root)
         if "ortografia" in wanted:
             errors = show_spelling(root)
     except SourceError as error:

@@ -1,8 +1,10 @@
-/* Defensorías: Spanish search that forgives accents and word endings.
- * Appended by the site plugin to Material's lunr.es.min.js, which the search worker
- * loads. Index: tokens are folded ("víctima" → "victima"). Query: terms are folded and
- * lightly stemmed ("denuncias" → "denunci"); Material then prefix-matches them, so
- * "denuncias" finds "denuncia" and "proteccion" finds "protección". */
+/* Defensorías: Spanish search for Material's worker, in place of lunr-languages'
+ * lunr.es.min.js. The site's pipeline keeps only the stop word filter (Material removes
+ * the Snowball trimmer and stemmer), so this file carries just that list, read from the
+ * original file at build time, and none of the stemmer the worker would load and drop.
+ * Index: tokens are folded ("víctima" → "victima"). Query: terms are folded and lightly
+ * stemmed ("denuncias" → "denunci"); Material then prefix-matches them, so "denuncias"
+ * finds "denuncia" and "proteccion" finds "protección". */
 (function () {
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
@@ -20,12 +22,13 @@
     return token.update(fold);
   };
   lunr.Pipeline.registerFunction(foldToken, "dc-fold-es");
-  var spanish = lunr.es;
   lunr.es = function () {
-    spanish.apply(this, arguments);
-    this.pipeline.add(foldToken);
+    this.pipeline.reset();
+    this.searchPipeline.reset();
+    this.pipeline.add(lunr.es.stopWordFilter, foldToken);
   };
-  Object.keys(spanish).forEach(function (key) { lunr.es[key] = spanish[key]; });
+  lunr.es.stopWordFilter = lunr.generateStopWordFilter("__STOP_WORDS__".split(" "));
+  lunr.Pipeline.registerFunction(lunr.es.stopWordFilter, "stopWordFilter-es");
   var parse = lunr.QueryParser.prototype.parse;
   lunr.QueryParser.prototype.parse = function () {
     var query = parse.apply(this, arguments);
