@@ -51,6 +51,12 @@ def build_site(root: Path, target: Path) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.fixture
+def buildable_copy(tmp_path) -> Path:
+    """A copy of the content that mkdocs can build, for tests that change it before building."""
+    return copy_project(tmp_path / "proyecto")
+
+
 # What the session's site project holds that must never reach the built site
 TRACKED_NAMES = [("Wilfreda", "Ccahuana Quispe"), ("Zenobia", "Huillcahuaman Puma"), ("Eusebio", "Mamanisqa Condori")]
 # A certificate code whose hash is published, to verify in the browser
