@@ -5,6 +5,7 @@ m04-la-denuncia.qu.md, the one in tests/printing/data/ (a short draft) is used.
 """
 
 import math
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -14,6 +15,15 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).parent / "printing" / "data"
 MODULE = "m04"
+# A real-looking address: with the example one in mkdocs.yml print carries no QR codes
+REAL_URL = "https://defensorias-cusco.org.pe/"
+
+
+def with_real_address(project: Path, url: str) -> None:
+    """Set site_url in a project copy's mkdocs.yml."""
+    config = project / "mkdocs.yml"
+    text = re.sub(r"^site_url:.*$", f"site_url: {url}", config.read_text(encoding="utf-8"), count=1, flags=re.M)
+    config.write_text(text, encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -24,6 +34,7 @@ def print_project(tmp_path_factory) -> Path:
         if (ROOT / name).is_dir():
             shutil.copytree(ROOT / name, target / name)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    with_real_address(target, REAL_URL)
     quechua = target / "docs" / "modulos" / "m04-la-denuncia.qu.md"
     if not quechua.is_file():
         shutil.copy(DATA / quechua.name, quechua)

@@ -101,7 +101,23 @@ def test_trainers_pack_has_guide_handouts_signin_sheet_and_quiz(runner, print_pr
     assert result.exit_code == 0, result.output
     folder = tmp_path / "out" / "taller" / "taller-m04"
     names = {p.name for p in folder.rglob("*") if p.is_file()}
-    assert {"hojas-asamblea.pdf", "asistencia-defensoria-1.pdf", "asistencia-defensoria-1.csv", "claves.pdf", "cuestionario.pdf"} <= names
+    assert {"00-portada.pdf", "hojas-asamblea.pdf", "asistencia-defensoria-1.pdf", "asistencia-defensoria-1.csv", "claves.pdf", "cuestionario.pdf"} <= names
     guide = print_project / "docs" / "formadores" / "guias" / "m04-guia.md"
     assert ("guia-m04-es.pdf" in names) == guide.is_file()
     assert "datos personales" in result.output
+
+
+def test_an_example_address_is_reported_once_and_printed_nowhere(runner, print_project, tmp_path, monkeypatch):
+    import shutil
+
+    from print_fixtures import with_real_address
+
+    project = tmp_path / "proyecto"
+    shutil.copytree(print_project, project)
+    with_real_address(project, "https://defensorias-cusco.example.org/")
+    monkeypatch.delenv("SITE_URL", raising=False)
+    result = run(runner, project, tmp_path / "out", "--modulos", "m04", "--solo", "hojas", "--formato", "a4", "--idioma", "es")
+    assert result.exit_code == 0, result.output
+    assert result.output.count("dirección de ejemplo") == 1
+    [pdf] = (tmp_path / "out" / "hojas").iterdir()
+    assert "example" not in PdfReader(pdf).pages[0].extract_text()

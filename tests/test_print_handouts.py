@@ -13,7 +13,7 @@ from defensoria.pages import read_page
 from defensoria.printing.handouts import handout_pdf
 from defensoria.printing.model import MissingTranslation, extract_key_points, load_handout
 from defensoria.printing.pdf import A4
-from print_fixtures import MODULE, decode_qr_codes, font_sizes, print_project  # noqa: F401
+from print_fixtures import MODULE, REAL_URL, decode_qr_codes, font_sizes, print_project, with_real_address  # noqa: F401
 
 
 def plain(html: str) -> str:
@@ -73,7 +73,7 @@ def test_fonts_are_embedded(bilingual):
 
 def test_qr_codes_encode_the_module_pages(bilingual, handout, tmp_path):
     module = handout.module
-    expected = {"https://defensorias-cusco.example.org/" + module.url(lang) for lang in ("es", "qu")}
+    expected = {REAL_URL + module.url(lang) for lang in ("es", "qu")}
     assert {side.qr.payload for side in handout.sides.values()} == expected
     assert decode_qr_codes(bilingual[0], tmp_path) == expected
 
@@ -136,3 +136,26 @@ def test_module_without_quechua_has_no_bilingual_handout(print_project):
             handout_pdf(handout, "bilingue", "a4", print_project)
     finally:
         page.write_bytes(saved)
+
+
+def test_an_example_address_prints_no_qr_code_and_no_address(print_project, tmp_path):
+    project = tmp_path / "proyecto"
+    shutil.copytree(print_project, project)
+    with_real_address(project, "https://defensorias-cusco.example.org/")
+    handout = load_handout(get_module(MODULE, project), project)
+    assert all(side.qr is None and side.url is None for side in handout.sides.values())
+    pdf = tmp_path / "hoja.pdf"
+    pdf.write_bytes(handout_pdf(handout, "bilingue", "a4", project))
+    text = PdfReader(pdf).pages[0].extract_text()
+    assert "example" not in text and "Línea" in text
+    decoded = decode_qr_codes(pdf, tmp_path)
+    assert not decoded
+
+
+def test_the_print_footer_of_a_page_leaves_out_an_example_address():
+    from defensoria.printing.plugin import print_footer
+
+    footer = print_footer("https://defensorias-cusco.example.org/", "modulos/m04-la-denuncia.html", "es")
+    assert "example" not in footer and "<svg" not in footer and "Línea 100" in footer
+    footer = print_footer(REAL_URL, "modulos/m04-la-denuncia.html", "es")
+    assert f"{REAL_URL}modulos/m04-la-denuncia.html" in footer and "<svg" in footer

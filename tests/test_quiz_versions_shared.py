@@ -62,3 +62,24 @@ def test_a_shifted_answer_row_is_not_graded(banks, tmp_path):
     result = grade_file(tmp_path / "r.csv", keys)
     assert [s.participant for s in result.scores] == ["ANA"]
     assert result.bad_rows[0].line == 3 and "se corrieron" in result.bad_rows[0].message
+
+
+def test_the_running_header_of_an_all_modules_quiz_stays_inside_the_margin(tmp_path):
+    import re
+    import shutil
+    import subprocess
+
+    from defensoria.catalog import catalog
+    from defensoria.quiz.printing import PrintOptions, questions_pdf
+
+    if not shutil.which("pdftotext"):
+        pytest.skip("poppler-utils (pdftotext) is not installed")
+    banks = load_banks(ROOT)
+    titles = {code: m.title for code, m in catalog(ROOT).items()}
+    pdf = tmp_path / "todos.pdf"
+    pdf.write_bytes(questions_pdf(banks, PrintOptions(seed="s", versions=1, language="es", n_questions=len(banks) * 2), titles, ROOT))
+    boxes = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    first = re.search(r'<word xMin="([\d.]+)" yMin="([\d.]+)"', boxes)
+    assert float(first.group(2)) < 40  # the running header, at the top
+    assert float(first.group(1)) / 72 * 25.4 >= 14  # starts at the 15 mm margin, not 1.4 mm from the edge
+    assert ">módulos</word>" in boxes  # the short header ('m01–m12, 12 módulos')

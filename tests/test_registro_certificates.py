@@ -16,7 +16,8 @@ from defensoria.registro.codes import verification_hash
 from defensoria.registro.db import transaction
 from defensoria.registro.rules import load_rules
 
-BASE_URL = "https://defensorias-cusco.example.org/"
+# A real-looking address: with an example one (example.org) certificates carry no QR
+BASE_URL = "https://defensorias-cusco.org.pe/"
 
 
 @pytest.fixture
@@ -67,6 +68,13 @@ def test_qr_code_points_to_the_verification_page_with_the_code(conn, graduate, t
     [pdf] = certs.write_certificates(issued, tmp_path, BASE_URL)
     # pdftoppm (poppler-utils) renders the page; zxing-cpp, a test dependency, reads the code
     assert decode_qr_codes(pdf, tmp_path) == {payload}
+
+
+def test_an_example_address_prints_the_code_without_qr_or_address(conn, graduate):
+    issued, _ = certs.issue_certificates(conn, load_rules(), "programa", "basico")
+    html = certs.certificate_html(issued[0], "https://defensorias-cusco.example.org/")
+    assert issued[0].verification_code in html
+    assert "example.org" not in html and "data:image/svg" not in html
 
 
 def test_public_hash_list_has_no_names_or_codes_and_verifies(conn, graduate, tmp_path):

@@ -81,3 +81,14 @@ def test_name_case_respects_quechua_letters(typed, shown):
 def test_imported_quechua_names_are_stored_with_the_right_case(conn, tmp_path):
     import_file(conn, sheet(tmp_path, "02/05/2026", [("q'uispe", "ch'aska", "F", "")]), rejects_path=tmp_path / "r.csv")
     assert tuple(conn.execute("SELECT given_names, surnames FROM people").fetchone()) == ("Ch'aska", "Q'uispe")
+
+
+def test_archiving_erases_sex_and_names_from_merged_duplicates_too(conn, tmp_path):
+    keep = model.add_person(conn, given_names="Rosa", surnames="Quispe", council="Defensoría de Ccorca", sex="F")
+    drop = model.add_person(conn, given_names="Roza", surnames="Quispe", council="Defensoría de Ccorca", sex="F")
+    conn.execute("UPDATE people SET sex = 'F' WHERE code = ?", (drop,))
+    model.merge_people(conn, keep, drop)
+    conn.execute("UPDATE people SET sex = 'F' WHERE code = ?", (drop,))  # as merged by an earlier version
+    model.archive_person(conn, keep)
+    left = conn.execute("SELECT code, sex, given_names, surnames, home_community, birth_year FROM people").fetchall()
+    assert all(row[1:] == (None,) * 5 for row in left), [tuple(r) for r in left]

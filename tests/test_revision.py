@@ -5,6 +5,7 @@ there: nobody on the team vouches for the real content.
 """
 
 import csv
+import shutil
 import subprocess
 from datetime import date
 from pathlib import Path
@@ -218,31 +219,130 @@ def test_paper_packet_and_its_csv_round_trip(project_copy, tmp_path):
     assert snapshot(project_copy).quechua(M05_QU).reviewed == 10
 
 
-@pytest.mark.build
-def test_built_pages_show_reviewed_partial_and_pending(buildable_copy, tmp_path):
-    legal = export_legal(tmp_path, buildable_copy, paper=False)
+@pytest.fixture(scope="module")
+def reviewed_site(tmp_path_factory):
+    """A copy of the project where test reviewers approved m05 (legal and Quechua) and
+    the first ten segments of m04 in Quechua, built once for the page and browser tests."""
+    base = tmp_path_factory.mktemp("revisado")
+    copy = base / "proyecto"
+    copy.mkdir()
+    for name in ("docs", "quizzes"):
+        shutil.copytree(ROOT / name, copy / name)
+    shutil.copy(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
+    (copy / "scripts").symlink_to(ROOT / "scripts")
+    legal = export_legal(base, copy, paper=False)
     book = load_workbook(legal.xlsx)
     for row in book["afirmaciones"].iter_rows(min_row=2):
         if row[1].value == "m05":
             row[7].value = "ok"
-    book.save(tmp_path / "hecha.xlsx")
-    import_file(tmp_path / "hecha.xlsx", "Abogada del consejo", DAY, buildable_copy)
-    full = export_quechua(tmp_path / "m05", "po", buildable_copy, pagina=M05_QU)
-    approve_po(full.path, tmp_path / "m05.po")
-    import_file(tmp_path / "m05.po", "Defensora de Ccapi", DAY, buildable_copy)
-    part = export_quechua(tmp_path / "m04", "po", buildable_copy, pagina=M04_QU)
-    approve_po(part.path, tmp_path / "m04.po", keep_fuzzy=set(range(10, part.segments)))
-    import_file(tmp_path / "m04.po", "Defensora de Ccapi", DAY, buildable_copy)
-
-    site = tmp_path / "sitio"
-    result = build_site(buildable_copy, site)
+    book.save(base / "hecha.xlsx")
+    import_file(base / "hecha.xlsx", "Abogada del consejo", DAY, copy)
+    full = export_quechua(base / "m05", "po", copy, pagina=M05_QU)
+    approve_po(full.path, base / "m05.po")
+    import_file(base / "m05.po", "Defensora de Ccapi", DAY, copy)
+    part = export_quechua(base / "m04", "po", copy, pagina=M04_QU)
+    approve_po(part.path, base / "m04.po", keep_fuzzy=set(range(10, part.segments)))
+    import_file(base / "m04.po", "Defensora de Ccapi", DAY, copy)
+    site = base / "sitio"
+    result = build_site(copy, site)
     assert result.returncode == 0, result.stderr[-3000:]
+    return site, (100 * 10) // part.segments
+
+
+@pytest.mark.build
+def test_built_pages_show_reviewed_partial_and_pending(reviewed_site):
+    site, percent = reviewed_site
     text = lambda path: " ".join((site / path).read_text(encoding="utf-8").split())  # noqa: E731
     assert "Revisión legal: revisado por Abogada del consejo el 02/12/2026." in text("modulos/m05-medidas-de-proteccion.html")
     assert "Revisión legal: pendiente (0 de " in text("modulos/m04-la-denuncia.html")
     m05_qu = text("qu/modulos/m05-medidas-de-proteccion.html")
     assert "Traducción revisada por Defensora de Ccapi el 02/12/2026." in m05_qu and 'data-dc-aviso="revisado"' in m05_qu
     assert "Kamachiy yachaqwan qhawasqa: Abogada del consejo, 02/12/2026" in m05_qu
-    percent = (100 * 10) // part.segments
     assert f"Traducción revisada en parte ({percent} %)." in text("qu/modulos/m04-la-denuncia.html")
     assert "Traducción sin revisar." in text("qu/modulos/m06-los-delitos.html")
+
+
+@pytest.mark.build
+@pytest.mark.browser
+def test_review_banner_fits_a_360px_phone(reviewed_site, browser, tmp_path):
+    site, percent = reviewed_site
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    try:
+        tab = context.new_page()
+        for page, kind, words in (("m04-la-denuncia", "parcial", f"({percent} %)"), ("m05-medidas-de-proteccion", "revisado", "Defensora de Ccapi")):
+            tab.goto((site / "qu" / "modulos" / f"{page}.html").as_uri())
+            banner = tab.locator(f'[data-dc-aviso="{kind}"]')
+            assert banner.is_visible() and words in banner.inner_text()
+            box = banner.bounding_box()
+            # Near the top and inside the screen: no sideways scrolling to read it
+            assert box["x"] >= 0 and box["x"] + box["width"] <= 360 and box["y"] < 400
+            wide = tab.evaluate("""Array.from(document.querySelectorAll('body *'))
+                .filter(e => e.getBoundingClientRect().right > 361 && !e.closest('nav'))
+                .slice(0, 5).map(e => e.tagName + '.' + e.className + ': ' + (e.textContent || '').trim().slice(0, 40))""")
+            assert tab.evaluate("document.documentElement.scrollWidth") <= 360, wide
+        tab.screenshot(path=str(tmp_path / "banner-360.png"))
+    finally:
+        context.close()
+
+
+def test_revisar_lists_claims_to_fix_and_refuses_a_hand_typed_review(project_copy, tmp_path):
+    from defensoria.checks import run_checks
+
+    export = export_legal(tmp_path, project_copy, paper=False)
+    book = load_workbook(export.xlsx)
+    row = next(r for r in book["afirmaciones"].iter_rows(min_row=2) if r[1].value == "m03")
+    row[7].value, row[8].value = "corregir", "Falta decir desde qué edad."
+    book.save(tmp_path / "hecha.xlsx")
+    import_file(tmp_path / "hecha.xlsx", "AB", DAY, project_copy)
+    page = project_copy / "docs" / "modulos" / "m05-medidas-de-proteccion.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("  estado: pendiente", "  estado: revisado", 1), encoding="utf-8")
+    problems = run_checks(project_copy, only=["revision"])
+    messages = [(p.level, p.message) for p in problems]
+    assert ("aviso", f"la abogada pidió corregir esta afirmación ({row[0].value}): Falta decir desde qué edad.") in messages
+    assert any(level == "error" and p.path.name == page.name and "a mano" in message for (level, message), p in zip(messages, problems))
+
+
+def test_a_corrected_quiz_string_is_written_back_into_the_bank(project_copy, tmp_path):
+    import yaml
+
+    bank = project_copy / "quizzes" / "m05.yml"
+    before = yaml.safe_load(bank.read_text(encoding="utf-8"))
+    export = export_quechua(tmp_path, "po", project_copy, pagina="quizzes/m05")
+    po = polib.pofile(str(export.path))
+    index = next(i for i, e in enumerate(po) if e.msgctxt == "quizzes/m05/preguntas/m05-que-es-medida/enunciado")
+    approve_po(export.path, tmp_path / "hecho.po", edit={index: "¿Imataq amachana kamachiy? (medida de protección)"},
+               keep_fuzzy=set(range(len(po))) - {index})
+    result = import_file(tmp_path / "hecho.po", "DC", DAY, project_copy)
+    assert (result.decisions, result.edited) == (1, 1)
+    after = yaml.safe_load(bank.read_text(encoding="utf-8"))
+    assert after["preguntas"][0]["enunciado"]["qu"] == "¿Imataq amachana kamachiy? (medida de protección)"
+    before["preguntas"][0]["enunciado"]["qu"] = after["preguntas"][0]["enunciado"]["qu"]
+    assert after == before
+
+
+def test_program_strings_can_be_approved_but_not_edited_from_a_po(project_copy, tmp_path):
+    export = export_quechua(tmp_path, "po", project_copy, pagina="programa")
+    po = polib.pofile(str(export.path))
+    assert export.segments > 50 and po[0].occurrences[0][0] == "scripts/defensoria/printing/strings.py"
+    approve_po(export.path, tmp_path / "editado.po", edit={0: "Runasimi simi"}, keep_fuzzy=set(range(1, len(po))))
+    with pytest.raises(ImportRejected, match="es un texto del programa; corríjalo a mano en strings.py"):
+        import_file(tmp_path / "editado.po", "DC", DAY, project_copy)
+    approve_po(export.path, tmp_path / "aprobado.po", keep_fuzzy=set(range(1, len(po))))
+    assert import_file(tmp_path / "aprobado.po", "DC", DAY, project_copy).decisions == 1
+    assert snapshot(project_copy).quechua("programa").reviewed == 1
+
+
+def test_lawyer_pdf_is_a4_and_numbers_link_to_their_spreadsheet_rows(tmp_path):
+    from pypdf import PdfReader
+
+    from defensoria.revision.legal_export import write_pdf
+
+    claims = all_claims(ROOT)[:6]
+    pdf = write_pdf(claims, tmp_path / "revision-legal.pdf", ROOT)
+    reader = PdfReader(pdf)
+    width, height = (float(v) for v in reader.pages[0].mediabox[2:])
+    assert (round(width), round(height)) == (595, 842)
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "N.º 1" in text and claims[0].id in text and "corregir" in text
+    links = [a.get_object()["/A"]["/URI"] for page in reader.pages for a in page.get("/Annots", [])]
+    assert links[:2] == ["revision-legal.xlsx#afirmaciones!A2", "revision-legal.xlsx#afirmaciones!A3"]

@@ -1,11 +1,18 @@
 /*
- * Defensorías Comunitarias de Cusco: quick exit and privacy helpers.
+ * Defensorías Comunitarias de Cusco: quick exit, discreet navigation, privacy helpers.
  * Loaded in <head>, before Material's bundle. No storage, no network.
  *
  * Quick exit, after GOV.UK's "Exit this page": the button, or Shift pressed three
- * times within five seconds (not Escape, which stops page loads), covers the page at
- * once, clears what this site keeps in the browser and replaces the location with a
- * neutral site. Coming back (pageshow) removes the cover.
+ * times within five seconds (not Escape, which stops page loads). A Shift press counts
+ * only when Shift is released with no other key pressed since it went down, and any
+ * other key starts the count again: typing capitals never exits. The exit covers the
+ * page with a blank sheet at once, clears what this site could keep in the browser and
+ * replaces the location with a neutral site. Coming back (pageshow) removes the cover.
+ *
+ * Discreet navigation (on unless the address carries ?historial): following a link
+ * replaces the current history entry instead of adding one, so the site holds a single
+ * entry that the exit then replaces; Back never shows a page of the site. The choice
+ * lives only in the address (no storage), carried from link to link when it is off.
  *
  * Lazy search index: Material requests the search index at page load; holding the
  * request until the reader opens search saves most of a first visit's bytes.
@@ -15,12 +22,13 @@
 
   var SHIFT_PRESSES = 3;
   var SHIFT_WINDOW_MS = 5000;
+  var NOTICE_MS = 2000;
+  var NORMAL_HISTORY = "historial";
 
-  function bar() { return document.querySelector("[data-dc-salida]"); }
   function button() { return document.querySelector("[data-dc-salida-boton]"); }
 
   function announce(text) {
-    var region = document.querySelector(".dc-salida__aviso");
+    var region = document.querySelector("[data-dc-salida-aviso]");
     if (region) region.textContent = text;
   }
 
@@ -36,6 +44,7 @@
     document.documentElement.classList.add("dc-saliendo");
     var cover = document.querySelector(".dc-salida__cortina");
     if (cover) cover.hidden = false;
+    announce("");
     clearTraces();
     // replace(): the exited page does not stay as the current history entry
     window.location.replace(link.href);
@@ -48,33 +57,124 @@
     exit();
   });
 
+  // ---- Shift ×3 ----
   var presses = 0;
-  var timer = null;
-  document.addEventListener("keydown", function (event) {
-    if (event.key !== "Shift" || event.repeat) return;
+  var clean = false;      // Shift is down and no other key has been pressed since
+  var windowTimer = null;
+  var noticeTimer = null;
+
+  function resetCount() {
+    presses = 0;
+    clearTimeout(windowTimer);
+    windowTimer = null;
+  }
+
+  function expire() {
+    resetCount();
+    var link = button();
+    announce(link ? link.getAttribute("data-dc-cancelado") || "" : "");
+    clearTimeout(noticeTimer);
+    noticeTimer = setTimeout(function () { announce(""); }, NOTICE_MS);
+  }
+
+  // Capture phase on window: seen before Material's own keyboard handlers
+  window.addEventListener("keydown", function (event) {
+    if (event.key === "Shift") {
+      if (!event.repeat) clean = true;
+      return;
+    }
+    clean = false;
+    if (presses > 0) {
+      resetCount();
+      clearTimeout(noticeTimer);
+      announce("");
+    }
+  }, true);
+
+  window.addEventListener("keyup", function (event) {
+    if (event.key !== "Shift" || !clean) return;
+    clean = false;
     presses += 1;
-    clearTimeout(timer);
     if (presses >= SHIFT_PRESSES) {
-      presses = 0;
+      resetCount();
       exit();
       return;
     }
+    if (windowTimer === null) windowTimer = setTimeout(expire, SHIFT_WINDOW_MS);
+    clearTimeout(noticeTimer);
     var link = button();
     if (link) announce(link.getAttribute("data-dc-faltan-" + (SHIFT_PRESSES - presses)) || "");
-    timer = setTimeout(function () {
-      presses = 0;
-      if (link) announce(link.getAttribute("data-dc-cancelado") || "");
-    }, SHIFT_WINDOW_MS);
-  });
+  }, true);
+
+  // Switching window or tab between presses is not a clean press
+  window.addEventListener("blur", function () { clean = false; });
 
   // Back from the neutral site (bfcache): show the page again, ready for a new exit
   window.addEventListener("pageshow", function () {
     document.documentElement.classList.remove("dc-saliendo");
     var cover = document.querySelector(".dc-salida__cortina");
     if (cover) cover.hidden = true;
-    presses = 0;
+    resetCount();
+    clean = false;
     announce("");
   });
+
+  // ---- Discreet navigation ----
+  function normalHistory() {
+    return new RegExp("[?&]" + NORMAL_HISTORY + "(=|&|$)").test(window.location.search);
+  }
+
+  function sameSite(url) {
+    return url.protocol === window.location.protocol && url.host === window.location.host;
+  }
+
+  // Where a link leads, with ?historial carried along while discreet navigation is off
+  function destination(link) {
+    var url = new URL(link.href, window.location.href);
+    if (!/^(https?|file):$/.test(url.protocol)) return null;
+    if (normalHistory() && sameSite(url) && !new RegExp("[?&]" + NORMAL_HISTORY).test(url.search)) {
+      url.search = (url.search ? url.search + "&" : "?") + NORMAL_HISTORY;
+    }
+    return url;
+  }
+
+  function go(url) {
+    if (normalHistory()) window.location.assign(url.href);
+    else window.location.replace(url.href);
+  }
+
+  // For the safety page, which says whether the mode is on
+  if (normalHistory()) document.documentElement.setAttribute("data-dc-historial", "");
+
+  document.addEventListener("click", function (event) {
+    if (event.defaultPrevented || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    var link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+    if (!link || link.hasAttribute("download") || (link.target && link.target !== "_self")) return;
+    if (link.hasAttribute("data-dc-modo")) {
+      // The switch on the safety page: its own address, in place of this page
+      event.preventDefault();
+      window.location.replace(new URL(link.getAttribute("href"), window.location.href).href);
+      return;
+    }
+    var url = destination(link);
+    if (!url) return;
+    if (normalHistory()) {
+      link.href = url.href;  // the browser follows it as usual, adding a history entry
+      return;
+    }
+    event.preventDefault();
+    go(url);
+  });
+
+  // Material's one-key shortcuts (p/n: previous/next page, s/f//: search) fire on a
+  // stray key in the page (WCAG 2.1.4) and p/n add history entries: switch them off
+  var SHORTCUTS = ["p", ",", "n", ".", "s", "f", "/"];
+  window.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey || SHORTCUTS.indexOf(event.key) < 0) return;
+    var target = event.target;
+    if (target instanceof Element && target.closest("input, textarea, select, [contenteditable]")) return;
+    event.stopImmediatePropagation();
+  }, true);
 
   // Hold the search index request until search is first opened
   var held = [];

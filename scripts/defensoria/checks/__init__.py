@@ -26,7 +26,9 @@ CHECK_MODULES = [
     "defensoria.checks.readability",
     "defensoria.checks.translations_qu",
     "defensoria.taller.checks",
+    "defensoria.checks.address",
     "defensoria.voz_alta",
+    "defensoria.revision.checks",
 ]
 
 

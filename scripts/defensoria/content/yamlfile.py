@@ -71,7 +71,8 @@ def parse_yaml(text: str, path: Path | str, what: str = "el archivo", first_line
     line of the text's first line (2 for a front matter after its opening `---`).
     Bad YAML raises SourceError with the line of the problem.
     """
-    loader = yaml.SafeLoader(text)
+    # libyaml when present: the same nodes and marks, several times faster on the banks
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None

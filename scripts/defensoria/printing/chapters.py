@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from defensoria import paths
+from defensoria.address import is_placeholder
 from defensoria.catalog import Module, get_module
 from defensoria.errors import SourceError
 from defensoria.pages import Page, language_of, read_page
@@ -119,6 +120,8 @@ def scope_html(html: str, chapter: Chapter, anchors: dict[str, str], root: Path)
         site_path = target[: -len(".md")] + ".html" if target.endswith(".md") else target
         if chapter.language != "es":
             site_path = f"{chapter.language}/{site_path}"
+        if is_placeholder(settings.site_url):
+            return ""  # an example address leads nowhere: the text stays, the link goes
         return f'href="{settings.absolute(site_path)}{"#" + fragment if fragment else ""}"'
 
     html = ID_ATTRIBUTE.sub(lambda m: f'id="{prefix}--{m.group(1)}"', html)

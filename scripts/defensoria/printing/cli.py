@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from defensoria import paths
+from defensoria.address import configured_site_url, is_placeholder, placeholder_notice
 from defensoria.catalog import parse_module_list
 from defensoria.printing.build import PARTS, PrintPlan, document_languages, plan_steps, run_steps
 from defensoria.printing.handouts import LAYOUTS, MODES
@@ -83,6 +84,9 @@ def print_materials(raiz, salida, modulos, idioma, formato, solo, taller, counci
         report = run_steps(steps, start=lambda label: bar.update(task, description=label), done=lambda: bar.advance(task))
     for path in report.written:
         console.print(f"  {path}")
+    site_url = configured_site_url(root)
+    if is_placeholder(site_url):
+        notes = [placeholder_notice(site_url), *notes]
     for note in notes + report.notes:
         console.print(f"[yellow]Aviso:[/yellow] {note}")
     console.print(f"✅ {len(report.written)} archivo(s) en {salida}.")

@@ -12,6 +12,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from defensoria.address import is_placeholder
 from defensoria.catalog import load_modules
 from defensoria.printing.chapters import Chapter, chapter_for, render_chapter
 from defensoria.printing.fonts import font_face_css
@@ -67,11 +68,11 @@ def render_manual_html(root: Path, language: str) -> tuple[str, list[str]]:
         chapter.html = render_chapter(chapter, root, anchors)
         chapter.review = review_stamp(chapter.module, language) if chapter.module else ""
     settings = site_settings(root)
-    home = settings.absolute("" if language == "es" else f"{language}/")
+    home = None if is_placeholder(settings.site_url) else settings.absolute("" if language == "es" else f"{language}/")
     html = _ENV.get_template("manual.html.j2").render(
         chapters=chapters, language=language, t=LABELS[language], t_es=LABELS["es"], css=document_css(),
         site_name=settings.site_names.get(language, settings.site_name), edition=edition_date().strftime("%d/%m/%Y"),
-        qr=qr_code(home), home=home, picto=pictogram,
+        qr=qr_code(home) if home else None, home=home, picto=pictogram,
     )
     return html, notes
 

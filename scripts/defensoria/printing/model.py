@@ -20,6 +20,7 @@ from defensoria.content.citations import group_citations
 from defensoria.content.project import key_points_of, module_title
 from defensoria.errors import DefensoriaError
 from defensoria.pages import Page, read_page
+from defensoria.address import is_placeholder
 from defensoria.printing.qr import QRCode, qr_code
 from defensoria.printing.render import plain_citations, render_markdown, site_settings
 from defensoria.printing.strings import LABELS
@@ -48,8 +49,9 @@ class Side:
     number: int
     title: str
     key_points: KeyPoints
-    url: str
-    qr: QRCode
+    # None while site_url is an example address: a QR code that leads nowhere is worse than none
+    url: str | None
+    qr: QRCode | None
     # A Quechua page not yet reviewed by a native speaker
     draft: bool
     review: str
@@ -91,10 +93,10 @@ def review_stamp(module: Module, language: str) -> str:
 def _side(module: Module, page: Page, language: str, root: Path) -> Side:
     settings = site_settings(root)
     title = module_title(module, language)
-    url = settings.absolute(module.url(language))
+    url = None if is_placeholder(settings.site_url) else settings.absolute(module.url(language))
     draft = language != "es" and not translation_reviewed(page.path)
     return Side(language, int(module.modulo[1:]), title, extract_key_points(page, root), url,
-                qr_code(url, title=title), draft, review_stamp(module, language))
+                qr_code(url, title=title) if url else None, draft, review_stamp(module, language))
 
 
 def load_handout(module: Module, root: Path | None = None) -> Handout:

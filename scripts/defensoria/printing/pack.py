@@ -79,8 +79,8 @@ def guide_pdf(root: Path, source: str, language: str) -> bytes:
 
 
 def pack_steps(root: Path, options: PackOptions, folder: Path) -> list[Step]:
-    """Every step of the pack, in the order a trainer prints them."""
-    steps = []
+    """Every step of the pack, in the order a trainer prints them; the cover first."""
+    steps = [Step("Portada", lambda: _cover(root, options, folder / "00-portada.pdf"))]
     for module in options.modules:
         source = guide_source(root, module)
         if source is None:
@@ -92,6 +92,24 @@ def pack_steps(root: Path, options: PackOptions, folder: Path) -> list[Step]:
     steps.append(Step("Hoja de asistencia", lambda: _signin_sheet(root, options, folder)))
     steps.append(Step("Cuestionarios y claves", lambda: _quizzes(root, options, folder / "cuestionario")))
     return steps
+
+
+def _cover(root: Path, options: PackOptions, target: Path):
+    """The first page: the modules, what the folder holds in print order, the Línea 100."""
+    from defensoria.printing.trainers import cover_pdf
+
+    codes = ",".join(m.modulo for m in options.modules)
+    contents = [("00-portada.pdf", "esta portada")]
+    contents += [(f"guia-{m.modulo}-{language}.pdf", "la guía del taller, para usted (no se reparte)")
+                 for m in options.modules if guide_source(root, m) for language in options.languages]
+    contents += [("hojas-asamblea.pdf", "las hojas de los módulos para la asamblea, una por persona"),
+                 ("asistencia-….pdf / .csv / .xlsx", "la hoja de asistencia de la defensoría (tiene datos personales)"),
+                 ("cuestionario/cuestionario.pdf", f"{options.versions} versiones del cuestionario para repartir"),
+                 ("cuestionario/claves.pdf", "las claves: solo para usted, no las reparta")]
+    note = (f"Cuestionario con la semilla «{options.seed}»: anótela. Para volver a imprimir las mismas versiones y sus claves: "
+            f"defensoria cuestionario imprimir --modulos {codes} --versiones {options.versions} "
+            f"--idioma {options.quiz_language} --semilla {options.seed}")
+    return [write_atomic(target, cover_pdf(root, options.modules, contents, note))], []
 
 
 def _guide_step(root: Path, source: str, language: str, target: Path):

@@ -4,6 +4,9 @@
   a folder, a .zip or a server). The PDFs are built after the site, into
   site/descargas/, from a cache keyed by their sources (.cache/impresion/), so only
   changed modules are rendered again.
+- The trainers' area (`<!-- materiales-formadores -->` in a page) lists the blank sign-in
+  sheet, each module's quizzes without keys and its trainer's pack (printing/trainers.py),
+  built after the site into site/descargas/formadores/ through the same cache.
 - Every page gets a print-only footer (its address as text and as a QR code, and the
   Línea 100) and print-only running headers with the site, the page's title, its
   language and the date of the build (impresion.css does the rest).
@@ -12,6 +15,8 @@ List it after i18n in mkdocs.yml.
 """
 
 import hashlib
+import logging
+import os
 import posixpath
 import re
 import shutil
@@ -24,6 +29,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
+from defensoria.address import is_placeholder, placeholder_notice
 from defensoria.catalog import MODULE_FILE, load_modules
 from defensoria.errors import DefensoriaError
 from defensoria.printing.handouts import css_string, handout_filename, handout_pdf
@@ -32,8 +38,26 @@ from defensoria.printing.model import load_handout
 from defensoria.files import write_atomic
 from defensoria.printing.qr import qr_code
 from defensoria.printing.strings import LABELS
+from defensoria.printing.trainers import FOLDER as TRAINERS_FOLDER
+from defensoria.printing.trainers import downloads as trainer_downloads
 
+FOLDER_IN_CACHE = "formadores"
+# The trainers' area box, on the Spanish trainers' page (a Quechua text needs a translator)
+TRAINERS_TEXT = {
+    "es": {
+        "sheet": "Hoja de asistencia en blanco",
+        "sheet_note": "En la columna ¿Asistió? se escribe sí, si, x, 1 o ✓ (vino) o no, 0 (no vino); una fila sin marcar no cuenta.",
+        "module": "Módulo", "quizzes": "Cuestionarios (sin claves)", "pack": "Paquete del taller",
+        "keys": "Las claves no están en el sitio. Para calificar, ejecute en la computadora la orden "
+                "«defensoria cuestionario imprimir …» que da la guía del módulo: la misma semilla da las mismas versiones y sus claves.",
+    },
+}
+
+log = logging.getLogger("mkdocs.plugins.defensoria.impresion")
 HEAD_CLOSE = re.compile(r"</head>", re.IGNORECASE)
+TRAINERS_MARKER = "<!-- materiales-formadores -->"
+# A cache shared by several checkouts or copies of the project (tests, CI) when set
+CACHE_ENV = "DEFENSORIA_CACHE_IMPRESION"
 # What a print footer says, per language
 FOOTER = {
     "es": {"address": "Esta página en internet", "date": "Versión del sitio: {fecha}"},
@@ -49,6 +73,8 @@ class ImpresionConfig(Config):
     folder = config_options.Type(str, default="descargas")
     # Rendered PDFs kept between builds, keyed by their sources
     cache_dir = config_options.Type(str, default=".cache/impresion")
+    # The trainers' area downloads (sign-in sheet, quizzes without keys, packs)
+    trainers = config_options.Type(bool, default=True)
 
 
 class ImpresionPlugin(BasePlugin[ImpresionConfig]):
@@ -58,6 +84,10 @@ class ImpresionPlugin(BasePlugin[ImpresionConfig]):
         if not self.config.enabled:
             return
         self.root = Path(config.config_file_path).parent
+        # Said once per build (i18n builds twice): an example address gets no QR or URL
+        if is_placeholder(config.site_url) and not getattr(self, "_told_placeholder", False):
+            self._told_placeholder = True
+            log.info(placeholder_notice(config.site_url))
         try:
             self.modules = {module.slug: module for module in load_modules(self.root)}
         except DefensoriaError as error:
@@ -69,6 +99,9 @@ class ImpresionPlugin(BasePlugin[ImpresionConfig]):
         if not self.config.enabled:
             return html
         language = page_language(page)
+        if TRAINERS_MARKER in html:
+            shown = self.config.trainers and language in TRAINERS_TEXT
+            html = html.replace(TRAINERS_MARKER, self.trainers_box(page, language) if shown else "")
         box = self.download_box(page, language)
         return html + box + print_footer(config.site_url, page.url, language)
 
@@ -92,7 +125,9 @@ class ImpresionPlugin(BasePlugin[ImpresionConfig]):
         if i18n is not None and getattr(i18n, "building", False):
             return  # an inner per-language build: the outer one writes the PDFs once
         target = Path(config.site_dir) / self.config.folder
-        cache = self.root / self.config.cache_dir
+        cache = self.cache()
+        if self.config.trainers:
+            self.write_trainers(target / TRAINERS_FOLDER, cache)
         for module in self.modules.values():
             for mode, layout in self.offered(module):
                 name = handout_filename(module, mode, layout)
@@ -104,6 +139,45 @@ class ImpresionPlugin(BasePlugin[ImpresionConfig]):
                         raise PluginError(f"hoja para imprimir {name}: {error.format_message()}") from None
                 target.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(cached, target / name)
+
+    def cache(self) -> Path:
+        return Path(os.environ[CACHE_ENV]) if os.environ.get(CACHE_ENV) else self.root / self.config.cache_dir
+
+    def trainer_downloads(self):
+        if not hasattr(self, "_trainer_downloads"):
+            self._trainer_downloads = trainer_downloads(self.root)
+        return self._trainer_downloads
+
+    def write_trainers(self, target: Path, cache: Path) -> None:
+        target.mkdir(parents=True, exist_ok=True)
+        for item in self.trainer_downloads():
+            cached = cache / FOLDER_IN_CACHE / f"{item.key()}-{item.name}"
+            if not cached.is_file():
+                try:
+                    write_atomic(cached, item.make())
+                except DefensoriaError as error:
+                    raise PluginError(f"área de formadores, {item.name}: {error.format_message()}") from None
+            shutil.copyfile(cached, target / item.name)
+
+    def trainers_box(self, page, language: str) -> str:
+        """The trainers' area: links to what is built into descargas/formadores/."""
+        here = posixpath.dirname(page.file.dest_uri) or "."
+        href = lambda name: escape(posixpath.relpath(f"{self.config.folder}/{TRAINERS_FOLDER}/{name}", here))  # noqa: E731
+        items = self.trainer_downloads()
+        sheet = [f'<a href="{href(d.name)}" download>{escape(d.name.rsplit(".", 1)[1].upper())}</a>' for d in items if d.kind == "hoja"]
+        rows = []
+        for module in sorted({d.module for d in items if d.module}):
+            quizzes = [d for d in items if d.module == module and d.kind == "cuestionario"]
+            pack = next((d for d in items if d.module == module and d.kind == "paquete"), None)
+            cells = [f'<a href="{href(d.name)}" download>{"entrada" if "entrada" in d.name else "salida"}</a>' for d in quizzes]
+            pack_link = f'<a href="{href(pack.name)}" download>ZIP</a>' if pack else "—"
+            rows.append(f"<tr><td>{escape(module)}</td><td>{' · '.join(cells) or '—'}</td><td>{pack_link}</td></tr>")
+        texts = TRAINERS_TEXT[language]
+        return (f'<div class="dc-formadores-descargas">'
+                f'<p><strong>{texts["sheet"]}</strong>: {" · ".join(sheet)}. {texts["sheet_note"]}</p>'
+                f'<table><thead><tr><th>{texts["module"]}</th><th>{texts["quizzes"]}</th><th>{texts["pack"]}</th></tr></thead>'
+                f'<tbody>{"".join(rows)}</tbody></table>'
+                f'<p>{texts["keys"]}</p></div>')
 
     def offered(self, module) -> list[tuple[str, str]]:
         """(mode, layout) of every handout the site offers for a module."""
@@ -141,14 +215,20 @@ def page_language(page) -> str:
 
 
 def print_footer(site_url: str | None, page_url: str, language: str) -> str:
-    """Hidden on screen; on paper: the hotline, the page's address and its QR code."""
+    """Hidden on screen; on paper: the hotline, the page's address and its QR code.
+
+    While site_url is an example address, neither the address nor the QR code: they
+    would lead nowhere."""
     labels, words = LABELS[language], FOOTER[language]
-    address = (site_url or "").rstrip("/") + "/" + page_url.lstrip("/") if site_url else page_url
-    code = qr_code(address).svg if site_url else ""
+    date = escape(words["date"].format(fecha=f"{edition_date():%d/%m/%Y}"))
+    if is_placeholder(site_url):
+        where, code = "", ""
+    else:
+        address = site_url.rstrip("/") + "/" + page_url.lstrip("/")
+        where, code = f'{escape(words["address"])}:<br><span>{escape(address)}</span><br>', qr_code(address).svg
     return (f'<div class="dc-impreso" aria-hidden="true">'
             f'<p class="dc-impreso__linea100"><strong>Línea 100</strong> · {escape(labels.hotline)}</p>'
-            f'<div class="dc-impreso__pagina">{code}<p>{escape(words["address"])}:<br><span>{escape(address)}</span><br>'
-            f'{escape(words["date"].format(fecha=f"{edition_date():%d/%m/%Y}"))}</p></div></div>')
+            f'<div class="dc-impreso__pagina">{code}<p>{where}{date}</p></div></div>')
 
 
 def source_key(root: Path, module, mode: str, layout: str) -> str:

@@ -45,23 +45,44 @@ class PrintOptions:
     pdf: bool = True
 
 
-def print_quiz(banks: list[Bank], options: PrintOptions, out_dir: Path, module_titles: dict[str, str]) -> list[Path]:
-    """Write versions, keys and templates into `out_dir`; return the files written."""
+def _context(banks: list[Bank], options: PrintOptions, module_titles: dict[str, str]) -> dict:
     if options.language not in LANGUAGE_MODES:
         raise DefensoriaError(f"idioma '{options.language}' desconocido; use es, qu o bilingue.")
     modules = [bank.module for bank in banks]
     versions = make_versions(banks, options.versions, options.seed, options.n_questions)
     languages = ["es", "qu"] if options.language == "bilingue" else [options.language]
-    context = {
+    return {
         "versions": versions,
+        "modules": modules,
         "languages": languages,
         "main": languages[0],
         "t": PRINT[languages[0]],
         "t2": PRINT[languages[1]] if len(languages) > 1 else None,
         "letters": LETTERS,
         "title": options.title or " · ".join(f"{code} {module_titles.get(code, '')}".strip() for code in modules),
+        "short_title": short_title(options.title, modules, module_titles),
         "lang_attr": "es" if options.language == "bilingue" else options.language,
     }
+
+
+def short_title(title: str | None, modules: list[str], module_titles: dict[str, str]) -> str:
+    """The running header: the title when short, else the range of modules ('m01–m12, 12 módulos')."""
+    full = title or " · ".join(f"{code} {module_titles.get(code, '')}".strip() for code in modules)
+    if len(full) <= 60:
+        return full
+    return f"{modules[0]}–{modules[-1]}, {len(modules)} módulos" if len(modules) > 1 else full[:57] + "…"
+
+
+def questions_pdf(banks: list[Bank], options: PrintOptions, module_titles: dict[str, str], base: Path) -> bytes:
+    """Only the versions to hand out, without their keys (what the site offers)."""
+    html = _ENV.get_template("imprimible.html.j2").render(**_context(banks, options, module_titles))
+    return html_to_pdf(html, base)
+
+
+def print_quiz(banks: list[Bank], options: PrintOptions, out_dir: Path, module_titles: dict[str, str]) -> list[Path]:
+    """Write versions, keys and templates into `out_dir`; return the files written."""
+    context = _context(banks, options, module_titles)
+    versions, modules = context["versions"], context["modules"]
     out_dir = Path(out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import segno
 
+from defensoria.address import is_placeholder
 from defensoria.catalog import catalog, get_module
 from defensoria.content.project import module_title
 from defensoria.content.settings import site_settings
@@ -121,9 +122,11 @@ def issue_certificates(conn: sqlite3.Connection, rules: Rules, kind: str, subjec
 
 
 def certificate_html(cert: Certificate, base_url: str) -> str:
+    css = (TEMPLATES / "base.css").read_text(encoding="utf-8")
+    if is_placeholder(base_url):  # an example address: the code alone, no QR that leads nowhere
+        return render_html("certificado.html", cert=cert, qr=None, verify_url=None, css=css)
     url = verify_url(cert.verification_code, base_url)
-    return render_html("certificado.html", cert=cert, qr=qr_data_uri(url), verify_url=f"{base_url}{VERIFY_PAGE}",
-                       css=(TEMPLATES / "base.css").read_text(encoding="utf-8"))
+    return render_html("certificado.html", cert=cert, qr=qr_data_uri(url), verify_url=f"{base_url}{VERIFY_PAGE}", css=css)
 
 
 def write_certificates(certificates: list[Certificate], folder: Path, base_url: str,

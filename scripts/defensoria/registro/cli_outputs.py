@@ -4,6 +4,7 @@ from pathlib import Path
 
 import click
 
+from defensoria.address import is_placeholder, placeholder_notice
 from defensoria.registro import certificates as certs
 from defensoria.registro import db
 from defensoria.cli_options import project_root
@@ -95,6 +96,8 @@ def certificates(base, raiz, reglas, programa, modulo, council_name, salida, pub
         url = base_url or certs.site_url(root)
         if base_url and not url.endswith("/"):
             url += "/"
+        if is_placeholder(url):
+            console.print(f"[yellow]Aviso:[/yellow] {placeholder_notice(url)}")
         with progress_bar() as bar:
             task = bar.add_task("Creando certificados", total=len(issued))
             written = certs.write_certificates(issued, salida or root / "salida" / "registro" / "certificados", url,

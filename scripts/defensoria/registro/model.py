@@ -239,6 +239,10 @@ def archive_person(conn, code: str) -> str:
         conn.execute(
             "UPDATE people SET given_names = NULL, surnames = NULL, sex = NULL, languages = NULL, may_contact = 0,"
             " home_community = NULL, birth_year = NULL, name_key = '', status = 'archivada' WHERE id = ?", (person["id"],))
+        # Codes merged into this person are the same person: nothing personal stays on them either
+        conn.execute(
+            "UPDATE people SET given_names = NULL, surnames = NULL, sex = NULL, languages = NULL, may_contact = 0,"
+            " home_community = NULL, birth_year = NULL, name_key = '' WHERE merged_into = ?", (person["id"],))
     return person["code"]
 
 

@@ -52,15 +52,26 @@ def build_sheet(conn: sqlite3.Connection, council: str, *, workshop: str | None 
     return SignInSheet(council_row, info, rows)
 
 
+def blank_sheet(rows: int = 20) -> SignInSheet:
+    """A sheet with no council and no names, to print before anything is registered.
+
+    It holds no personal data, so the site offers it; the trainer writes the council,
+    the workshop and every person by hand, and the codes after the import.
+    """
+    council = {"id": 0, "name": "", "community": "", "district": ""}
+    info = {"code": "", "fecha": "", "lugar": "", "modulos": "", "modulos_texto": "", "horas": "", "formadores": ""}
+    return SignInSheet(council, info, [{"codigo": "", "apellidos": "", "nombres": "", "sexo": ""} for _ in range(rows)])
+
+
 def table_rows(sheet: SignInSheet) -> list[list]:
     w = sheet.workshop
     return [[w["code"], w["fecha"], w["lugar"], sheet.council["name"], w["modulos"], w["horas"],
              r["codigo"], r["apellidos"], r["nombres"], r["sexo"], "", ""] for r in sheet.rows]
 
 
-def write_sheet(sheet: SignInSheet, folder: Path, formats=("pdf", "html", "csv", "xlsx")) -> list[Path]:
-    """Files named after the workshop (or council) in `folder`; returns their paths."""
-    stem = "asistencia-" + (sheet.workshop["code"] or "defensoria-" + str(sheet.council["id"])).lower()
+def write_sheet(sheet: SignInSheet, folder: Path, formats=("pdf", "html", "csv", "xlsx"), stem: str | None = None) -> list[Path]:
+    """Files named after the workshop (or council, or `stem`) in `folder`; returns their paths."""
+    stem = stem or "asistencia-" + (sheet.workshop["code"] or "defensoria-" + str(sheet.council["id"])).lower()
     folder = Path(folder)
     written = []
     html = render_html("hoja-asistencia.html", council=sheet.council, workshop=sheet.workshop, rows=sheet.rows,

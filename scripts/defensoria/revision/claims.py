@@ -24,6 +24,9 @@ from defensoria.revision.records import normalise, text_hash
 SENTENCE_END = re.compile(r"(?<=[.!?])(?:\s*\[\[[^\]]+\]\][.]?)?\s+(?=[¿¡«\"(*]*[A-ZÁÉÍÓÚÑ])")
 EMPHASIS = re.compile(r"(\*\*|__|(?<!\w)[*_]|[*_](?!\w))")
 
+# libyaml when present: the question banks are large and read on every build
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @dataclass(frozen=True)
 class Claim:
@@ -101,8 +104,8 @@ class _Collector:
 
     def quiz(self, modulo: str, path: Path) -> None:
         text = path.read_text(encoding="utf-8")
-        node = yaml.compose(text)
-        data = yaml.safe_load(text) or {}
+        node = yaml.compose(text, Loader=LOADER)
+        data = yaml.load(text, Loader=LOADER) or {}
         nodes = _question_nodes(node)
         for index, question in enumerate(data.get("preguntas") or []):
             cita = question.get("cita")
@@ -115,9 +118,9 @@ class _Collector:
 
     def glossary(self, path: Path) -> None:
         text = path.read_text(encoding="utf-8")
-        data = yaml.safe_load(text) or {}
+        data = yaml.load(text, Loader=LOADER) or {}
         lines = {}
-        for key_node, value in (yaml.compose(text).value if text.strip() else []):
+        for key_node, value in (yaml.compose(text, Loader=LOADER).value if text.strip() else []):
             if key_node.value == "terminos" and isinstance(value, yaml.SequenceNode):
                 for item in value.value:
                     lines[len(lines)] = item.start_mark.line + 1
@@ -174,7 +177,7 @@ def _feedback(question: dict, qnode) -> list[tuple[str, int]]:
 
 def _norm_lines(path: Path) -> dict[tuple[str, str], int]:
     lines: dict[tuple[str, str], int] = {}
-    node = yaml.compose(Path(path).read_text(encoding="utf-8"))
+    node = yaml.compose(Path(path).read_text(encoding="utf-8"), Loader=LOADER)
     for code_node, norm_node in (node.value if isinstance(node, yaml.MappingNode) else []):
         for key, value in (norm_node.value if isinstance(norm_node, yaml.MappingNode) else []):
             if key.value == "articulos" and isinstance(value, yaml.MappingNode):

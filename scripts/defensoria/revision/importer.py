@@ -48,7 +48,10 @@ def _reviewer(revisor: str, fecha: date) -> None:
     try:
         SegmentDecision(por=revisor, fecha=fecha, huella_es="0" * 12, huella_qu="0" * 12)
     except ValidationError as error:
-        raise DefensoriaError(f"--revisor: {error.errors()[0]['msg'].removeprefix('Value error, ')}.") from None
+        first = error.errors()[0]
+        message = {"string_too_short": "el nombre es demasiado corto (al menos 2 letras)",
+                   "string_too_long": "el nombre es demasiado largo (80 letras como máximo)"}.get(first["type"], first["msg"].removeprefix("Value error, "))
+        raise DefensoriaError(f"--revisor: {message}.") from None
 
 
 def _reject(path: Path, problems: list[str]) -> None:
@@ -220,10 +223,15 @@ def _import_segments(path: Path, entries: list[Entry], revisor: str, fecha: date
             problems.append(f"{entry.where}: el castellano de «{entry.id}» cambió después de exportar. Exporte de nuevo.")
             continue
         new = normalise(entry.qu)
+        if not new and new == segment.qu and not entry.approved:
+            continue  # not translated yet, and left as it was
         if not new:
             problems.append(f"{entry.where}: la traducción de «{entry.id}» está vacía.")
             continue
         if new != segment.qu:
+            if segment.kind == "programa":
+                problems.append(f"{entry.where}: «{entry.id}» es un texto del programa; corríjalo a mano en {segment.qu_file.name} (línea {segment.qu_line}) y apruébelo sin cambiarlo aquí.")
+                continue
             if segment.kind in ("table-row",) and not new.startswith("|"):
                 problems.append(f"{entry.where}: una fila de tabla debe empezar con «|».")
                 continue

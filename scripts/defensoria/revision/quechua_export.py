@@ -7,13 +7,16 @@ approved="yes" and state="signed-off" for reviewed segments. Written with polib 
 translate-toolkit, not by hand.
 """
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 from html import escape
 from pathlib import Path
 
 from defensoria import paths
 from defensoria.files import write_atomic
+from defensoria.revision.claims import EMPHASIS
 from defensoria.revision.records import Records, load_records, normalise
 from defensoria.revision.segments import Segment, all_segments
 
@@ -43,7 +46,17 @@ def stale(segment: Segment, records: Records) -> bool:
 
 
 def _where(path: Path, line: int, root: Path) -> str:
-    return f"{Path(path).resolve().relative_to(root.resolve()).as_posix()}:{line}"
+    return f"{_relative_file(Path(path), root)}:{line}"
+
+
+@lru_cache(maxsize=512)
+def _relative_file(path: Path, root: Path) -> str:
+    """A file relative to the project (program files: relative to the package's project)."""
+    path = path.resolve()
+    for base in (root.resolve(), Path(__file__).resolve().parents[3]):
+        if path.is_relative_to(base):
+            return path.relative_to(base).as_posix()
+    return path.name
 
 
 def po_file(segments: list[Segment], root: Path, records: Records):
@@ -67,8 +80,8 @@ def po_file(segments: list[Segment], root: Path, records: Records):
             continue
         entry = polib.POEntry(
             msgctxt=segment.id, msgid=es, msgstr=qu,
-            occurrences=[tuple(_where(segment.es_file, segment.es_line, root).rsplit(":", 1)),
-                         tuple(_where(segment.qu_file, segment.qu_line, root).rsplit(":", 1))],
+            occurrences=list(dict.fromkeys([tuple(_where(segment.es_file, segment.es_line, root).rsplit(":", 1)),
+                                             tuple(_where(segment.qu_file, segment.qu_line, root).rsplit(":", 1))])),
         )
         if stale(segment, records):
             entry.comment = STALE_NOTE
@@ -128,14 +141,21 @@ td.box { width: 14mm; text-align: center; }
 """
 
 
+def _plain(text: str) -> str:
+    """Text to read aloud: no Markdown emphasis or link targets."""
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", normalise(text))
+    return EMPHASIS.sub("", text)
+
+
 def paper_html(segments: list[Segment], records: Records) -> str:
     parts = [
         "<!doctype html><html lang='qu'><head><meta charset='utf-8'><title>Runasimi qhawana</title>",
         f"<style>{PAPER_CSS}</style></head><body>",
         "<h1>Runasimi t'ikrasqata qhawana · Revisión del quechua</h1>",
         "<p class='intro' lang='es'>Lean en voz alta cada par. Si el quechua está bien, marquen el recuadro. "
-        "Si hay que cambiarlo, escriban el cambio al lado. Después, quien coordina anota los números marcados "
-        f"en {CSV_NAME} (una línea por número) y ejecuta <b>defensoria revision importar</b>.</p>",
+        "Si hay que cambiarlo, escriban el cambio al lado. Después, quien coordina escribe una x en la columna "
+        f"«revisado» de {CSV_NAME}, en la fila de cada número marcado, y ejecuta "
+        "<b>defensoria revision importar</b>.</p>",
     ]
     page = None
     for number, segment in enumerate(segments, start=1):
@@ -146,8 +166,8 @@ def paper_html(segments: list[Segment], records: Records) -> str:
             parts.append(f"<h2>{escape(page)}</h2><table><thead><tr><th>N.º</th><th>Castellano</th>"
                          "<th>Runasimi</th><th>Allin</th></tr></thead><tbody>")
         mark = "<span class='done'>✓</span>" if reviewed(segment, records) else "<span class='box'></span>"
-        parts.append(f"<tr><td class='n'>{number}</td><td class='es' lang='es'>{escape(normalise(segment.es))}</td>"
-                     f"<td class='qu' lang='qu'>{escape(normalise(segment.qu))}</td><td class='box'>{mark}</td></tr>")
+        parts.append(f"<tr><td class='n'>{number}</td><td class='es' lang='es'>{escape(_plain(segment.es))}</td>"
+                     f"<td class='qu' lang='qu'>{escape(_plain(segment.qu))}</td><td class='box'>{mark}</td></tr>")
     if page is not None:
         parts.append("</tbody></table>")
     parts.append("</body></html>")

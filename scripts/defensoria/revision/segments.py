@@ -26,6 +26,9 @@ from defensoria.content.citations import slug
 from defensoria.content.markdown import Block, read_page, spanish_source
 from defensoria.revision.records import normalise, text_hash
 
+# libyaml when present: the question banks are large and read on every build
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @dataclass(frozen=True)
 class Segment:
@@ -74,7 +77,8 @@ def page_segments(spanish: Path, root: Path) -> list[Segment]:
     if not quechua.is_file():
         return []
     docs = paths.docs_dir(root)
-    key = _relative(spanish, docs)[: -len(".md")]
+    page_path = _relative(spanish, docs)
+    key = page_path[: -len(".md")]
     es_page, qu_page = read_page(spanish), read_page(quechua)
     es_sections = _sections(es_page.blocks())
     qu_sections = _sections(qu_page.blocks())
@@ -85,7 +89,7 @@ def page_segments(spanish: Path, root: Path) -> list[Segment]:
         section = name if seen[name] == 1 else f"{name}-{seen[name]}"
         for number, (es_block, qu_block) in enumerate(zip(es_blocks, qu_blocks)):
             segments.append(Segment(
-                id=f"{key}/{section}/{number}", page=_relative(spanish, docs), es=normalise(es_block.text),
+                id=f"{key}/{section}/{number}", page=page_path, es=normalise(es_block.text),
                 qu=normalise(qu_block.text), es_file=spanish, es_line=es_block.line, qu_file=quechua,
                 qu_line=qu_block.line, kind=qu_block.kind, qu_end=qu_block.end,
             ))
@@ -116,7 +120,7 @@ def yaml_segments(path: Path, root: Path, prefix: str) -> list[Segment]:
     """Segments of a bilingual YAML file (question bank, glossary)."""
     text = path.read_text(encoding="utf-8")
     try:
-        node = yaml.compose(text)
+        node = yaml.compose(text, Loader=LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise SourceError(path, mark.line + 1 if mark else None, "no es YAML válido.") from None
@@ -138,8 +142,22 @@ def yaml_segments(path: Path, root: Path, prefix: str) -> list[Segment]:
 
 
 def _construct(scalar: yaml.ScalarNode):
-    """The Python value of one scalar node, as yaml.safe_load would give it."""
-    return yaml.SafeLoader("").construct_object(scalar, deep=True) if scalar.tag.endswith(":str") else yaml.SafeLoader("").construct_object(scalar)
+    """The text of a string scalar (None for numbers, booleans, dates: not translatable)."""
+    return scalar.value if scalar.tag.endswith(":str") else None
+
+
+def program_segments() -> list[Segment]:
+    """UI and print strings kept in the program (print labels, quiz and glossary UI…).
+    They can be approved from a PO or XLIFF; a correction is made in the Python file."""
+    from defensoria.translation.program_strings import string_pairs
+
+    segments = []
+    for pair in string_pairs():
+        ident = "programa/" + pair.key.replace(" → ", "/")
+        segments.append(Segment(id=ident, page="programa", es=normalise(pair.es), qu=normalise(pair.qu),
+                                es_file=pair.path, es_line=pair.line, qu_file=pair.path, qu_line=pair.line,
+                                kind="programa"))
+    return segments
 
 
 def all_segments(root: Path | None = None, only: str | None = None) -> list[Segment]:
@@ -159,6 +177,7 @@ def all_segments(root: Path | None = None, only: str | None = None) -> list[Segm
     glossary = docs / "_datos" / "glosario.yml"
     if glossary.is_file():
         segments += yaml_segments(glossary, root, "glosario")
+    segments += program_segments()
     if only:
         wanted = only.removeprefix("docs/")
         segments = [s for s in segments if s.page in (wanted, wanted.removesuffix(".qu.md") + ".md", wanted.removesuffix(".yml"))]

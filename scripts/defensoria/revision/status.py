@@ -160,7 +160,9 @@ def snapshot(root: Path | None = None) -> Snapshot:
 
 def for_page(path: Path) -> tuple[Snapshot, str]:
     """The snapshot of the project a page belongs to, and the page's path under docs/."""
-    root = paths.find_root(Path(path).parent)
+    # The project the file is in (not DEFENSORIA_RAIZ): print may read a copy's pages
+    root = next((folder for folder in Path(path).resolve().parents if (folder / "mkdocs.yml").is_file()), None)
+    root = root or paths.find_root()
     relative = Path(path).resolve().relative_to(paths.docs_dir(root).resolve()).as_posix()
     return snapshot(root), relative
 

@@ -28,6 +28,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
+from defensoria.address import is_placeholder
 from defensoria.catalog import load_modules
 from defensoria.content.nav import catalogue_nav
 from defensoria.content.project import module_title, project
@@ -90,6 +91,8 @@ class DefensoriaPlugin(BasePlugin[DefensoriaConfig]):
             config.nav = catalogue_nav(config.nav, project(Path(config.config_file_path).parent))
         except SourceError as error:
             raise PluginError(str(error)) from None
+        # Templates leave out addresses built on an example site_url (canonical links)
+        extra["dc_direccion_de_ejemplo"] = is_placeholder(config.site_url)
         # mkdocs-static-i18n runs on_config again for each language: plan once
         styles = [str(path) for path in config.extra_css]
         if self.config.stylesheet_bundle not in styles:
@@ -136,13 +139,14 @@ class DefensoriaPlugin(BasePlugin[DefensoriaConfig]):
         return finish_html(output, search_scope=TRAINERS if trainers else "")
 
     # The 404 page gets the same treatment; i18n renders it once per language into
-    # the same file, so keep the Spanish one and write it back at the end
+    # the same file, so keep each language's and write them out at the end
     def on_post_template(self, output_content, *, template_name, config):
         if not self.config.enabled or template_name != "404.html":
             return output_content
         output_content = finish_html(output_content)
-        if '<html lang="es"' in output_content:
-            self._spanish_404 = output_content
+        lang = HTML_LANG.search(output_content)
+        if lang:
+            self._not_found = {**getattr(self, "_not_found", {}), lang.group(1): output_content}
         return output_content
 
     # Split the search index by language, after i18n and offline (run latest)
@@ -173,8 +177,10 @@ class DefensoriaPlugin(BasePlugin[DefensoriaConfig]):
                 skip = unsearched_words(locale, site / "assets" / "javascripts" / "lunr" / "min")
                 write_search_index(folder / "search", learner_index(index, skip))
                 write_search_index(folder / TRAINERS / "search", trainers_index(index, skip))
-        if getattr(self, "_spanish_404", None):
-            (site / "404.html").write_text(self._spanish_404, encoding="utf-8")
+        for locale, html in getattr(self, "_not_found", {}).items():
+            target = site / "404.html" if locale == "es" else site / locale / "404.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(html, encoding="utf-8")
         install_search_scripts(site)
         if self.config.prune_assets:
             prune_assets(site)
