@@ -114,3 +114,13 @@ def run_steps(steps: list[Step], start: Callable[[str], None] = lambda label: No
         finally:
             done()
     return report
+
+
+def print_workshop_pack(modules: list[Module], root: Path, folder: Path, council: str | None = None,
+                        start=lambda label: None, done=lambda: None):
+    """The trainer's pack of a planned workshop (its modules) into `folder`."""
+    codes = "-".join(m.modulo for m in modules)
+    options = PackOptions(modules=modules, seed=f"taller-{codes}", council=council)
+    report = run_steps(pack_steps(root, options, folder), start=start, done=done)
+    report.notes = options.notes + report.notes
+    return report

@@ -14,8 +14,6 @@ from pathlib import Path
 
 from defensoria.catalog import Module, catalog, get_module
 from defensoria.errors import DefensoriaError
-from defensoria.printing.build import run_steps
-from defensoria.printing.pack import PackOptions, pack_steps
 from defensoria.taller.guides import Activity, Guide, guide_path, load_guide
 
 BREAK_MINUTES = 15
@@ -224,12 +222,3 @@ def printed_pack(guides: list[Guide], root: Path | None = None, join: bool = Fal
             for what, stage in stages:
                 items.append((f"{what}, {guide.guia_de}", quiz_command(guide.guia_de, f"{guide.guia_de}-{stage}", QUESTIONS_PER_MODULE)))
     return items
-
-
-def print_pack(plan: Plan, root: Path, folder: Path, council: str | None = None, start=lambda label: None, done=lambda: None):
-    """Run the print tool's trainer's pack for the plan's modules into `folder`."""
-    codes = "-".join(m.modulo for m in plan.modules)
-    options = PackOptions(modules=plan.modules, seed=f"taller-{codes}", council=council)
-    report = run_steps(pack_steps(root, options, folder), start=start, done=done)
-    report.notes = options.notes + report.notes
-    return report
