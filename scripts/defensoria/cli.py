@@ -50,9 +50,13 @@ def list_modules(raiz):
     table = Table(title="Módulos de capacitación")
     for column in ("Código", "Título", "Horas", "Objetivos", "Revisión legal", "Quechua"):
         table.add_column(column)
+    from defensoria.revision.status import snapshot
+
+    reviews = snapshot(root)
     for module in modules:
-        review = module.revision_legal
-        state = review.estado + (f" ({review.fecha:%d/%m/%Y})" if review.fecha else "")
+        # Computed from the review records, like the site (never the hand-typed front matter)
+        legal = reviews.legal(module.modulo)
+        state = f"{legal.estado} ({legal.ok}/{legal.total})"
         has_qu = "sí" if module.page_path("qu").is_file() else "no"
         table.add_row(module.modulo, module.title, f"{module.horas:g}", str(len(module.objetivos)), state, has_qu)
     console.print(table)

@@ -66,7 +66,7 @@ def pack_steps(root: Path, options: PackOptions, folder: Path) -> list[Step]:
 
 def _cover(root: Path, options: PackOptions, target: Path):
     """The first page: the modules, what the folder holds in print order, the Línea 100."""
-    from defensoria.printing.trainers import cover_pdf
+    from defensoria.printing.cover import cover_pdf
 
     codes = ",".join(m.modulo for m in options.modules)
     contents = [("00-portada.pdf", "esta portada")]

@@ -99,6 +99,9 @@ def signin_sheet(base, raiz, council_name, workshop_code, fecha, lugar, modulos,
     La hoja trae los códigos y nombres de la defensoría, filas en blanco para personas nuevas y
     una columna para la firma o huella. El CSV/XLSX se vuelve a cargar con 'importar'.
 
+    Marque la columna ¿Asistió? con sí, si, x, 1 o ✓ (vino) o con no, 0 (no vino): una
+    fila sin marcar no cuenta como asistencia (al importar se avisa «sin marcar»).
+
     \b
     Ejemplo:
         defensoria registro plantilla --defensoria "Defensoría de Ccorca" --taller T-2026-0001
