@@ -65,13 +65,14 @@ def test_learner_index_leaves_the_guides_out_and_trainers_index_keeps_every_page
         SECTION,
         {"location": "formadores/guias/m04-guia.html", "title": "Guía", "text": "<p>Actividad</p>"},
         {"location": "formadores/index.html", "title": "Formadores", "text": "<p>Para formar</p>"},
+        {"location": "formadores/voz-alta/m04.html", "title": "Para leer en voz alta", "text": "<p>Texto</p>"},
     ]}
     learner = learner_index(index)
     assert [doc["location"] for doc in learner["docs"]] == [SECTION["location"], "formadores/index.html"]
     trainers = trainers_index(index)
     # served from formadores/search/: locations are relative to formadores/
     assert [doc["location"] for doc in trainers["docs"]] == [
-        "../modulos/m04-la-denuncia.html#donde", "guias/m04-guia.html", "index.html"]
+        "../modulos/m04-la-denuncia.html#donde", "guias/m04-guia.html", "index.html", "voz-alta/m04.html"]
     assert trainers["config"] == index["config"]
 
 
@@ -116,7 +117,8 @@ def test_built_site_serves_learner_and_trainers_indexes(built_site):
     for folder in (built_site, built_site / "qu"):
         learner = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))
         trainers = json.loads((folder / "formadores" / "search" / "search_index.json").read_text(encoding="utf-8"))
-        assert learner["docs"] and not any(d["location"].startswith("formadores/guias/") for d in learner["docs"])
+        assert learner["docs"] and not any(d["location"].startswith(("formadores/guias/", "formadores/voz-alta/"))
+                                           for d in learner["docs"])
         assert any(d["location"].startswith("guias/") for d in trainers["docs"])
         assert any(d["location"].startswith("../modulos/") for d in trainers["docs"])
         assert (folder / "formadores" / "search" / "search_index.js").read_text(encoding="utf-8").startswith("var __index = ")

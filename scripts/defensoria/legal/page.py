@@ -68,7 +68,7 @@ def _source_line(item: Norm | Article, language: str) -> str:
     if language == "es":
         parts.append(f'{labels["texto"]}: {item.edicion.strip()}')
     parts.append(f'{labels["fecha"]}: {format_date(item.fecha_texto, language)}')
-    return " · ".join(parts) + _pending(item.verificado, language) + "\n{ .norma-fuente }"
+    return " · ".join(parts) + _pending(item.verificado, language) + "\n{ .norma-fuente data-search-exclude }"
 
 
 def literal_text(article: Article, language: str) -> str:
@@ -79,7 +79,9 @@ def literal_text(article: Article, language: str) -> str:
     paragraphs = "".join(f"<p>{html.escape(paragraph.strip())}</p>" for paragraph in article.texto.split("\n\n") if paragraph.strip())
     part = f' <span class="norma-parte">({labels["parte"] + ": " if labels["parte"] else ""}{html.escape(article.parte)})</span>' if article.parte else ""
     read = f' · {labels["leido"]} {format_date(article.leido, language)}' if article.leido and labels["leido"] else ""
-    return (f'<div class="norma-texto" lang="es"><p class="norma-texto-titulo">{labels["literal"]}{part}{read}</p>'
+    # Not searched: the summaries say it in plain words, and the literal Spanish text
+    # would fill the Quechua index with Spanish words
+    return (f'<div class="norma-texto" lang="es" data-search-exclude><p class="norma-texto-titulo">{labels["literal"]}{part}{read}</p>'
             f"{paragraphs}</div>")
 
 

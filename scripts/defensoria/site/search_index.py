@@ -5,10 +5,11 @@ cannot split it); the site plugin splits it here after the build:
 
 - one index per language; Spanish pages served on the Quechua site as a fallback are
   left out of the Quechua index, so a Quechua search never returns Spanish pages;
-- a learner index (`search/`, `qu/search/`) without the trainers' guides, and a
-  trainers' index (`formadores/search/`, `qu/formadores/search/`) with every page,
-  which only pages under `formadores/` load. A defender searching "denuncia" on a
-  phone does not download the guides' workshop procedures;
+- a learner index (`search/`, `qu/search/`) without the trainers' pages (guides,
+  read-aloud texts; only the trainers' home page stays, as a way in), and a trainers'
+  index (`formadores/search/`, `qu/formadores/search/`) with every page, which only
+  pages under `formadores/` load. A defender searching "denuncia" on a phone does not
+  download the guides' workshop procedures;
 - compact documents: tags are dropped and each section keeps its first words to show
   as the result, then every other word of the section once, leaving out words the
   search never matches (Spanish stop words, which lunr drops from the index anyway)
@@ -23,7 +24,7 @@ import re
 from pathlib import Path
 
 TRAINERS = "formadores/"
-GUIDES = "formadores/guias/"
+TRAINERS_HOME = "formadores/index.html"
 TEASER_CHARS = 200
 TAG = re.compile(r"<[^>]+>")
 SPACE = re.compile(r"\s+")
@@ -55,9 +56,13 @@ def split_search_index(merged: dict, pipeline_es: list[str], is_translated=lambd
 
 
 def learner_index(index: dict, skip: frozenset[str] = frozenset()) -> dict:
-    """Every page but the trainers' guides, compact."""
-    docs = [compact_document(doc, skip) for doc in index["docs"] if not doc["location"].startswith(GUIDES)]
+    """Every page but the trainers' (their home page stays), compact."""
+    docs = [compact_document(doc, skip) for doc in index["docs"] if _for_learners(doc["location"])]
     return {**index, "docs": docs}
+
+
+def _for_learners(location: str) -> bool:
+    return not location.startswith(TRAINERS) or location.split("#")[0] == TRAINERS_HOME
 
 
 def trainers_index(index: dict, skip: frozenset[str] = frozenset()) -> dict:

@@ -4,8 +4,10 @@ Every file of site/ becomes one ZIM entry at the same path, except what Kiwix re
 
 - Search. Kiwix has its own full-text search (from the index in the ZIM) and the site's
   search runs in a Web Worker that Kiwix readers do not all serve. So the edition drops the
-  site's search box: the form loses its name (Material then starts no worker and fetches
-  no index), a style hides the box, and the indexes, lunr and the worker are left out.
+  site's search box: it is no longer a Material component and its form loses its name
+  (Material then starts no worker and fetches no index), a style hides it, and the
+  indexes, lunr and the worker are left out. Readers search with Kiwix: the app's
+  toolbar, or the bar kiwix-serve adds to each page.
 - Quick exit. The site's exit leads to a neutral site on the internet, which a phone
   without signal cannot open (and Kiwix asks before opening outside links). In the
   edition the exit goes to a neutral page inside the file, shown at once.
@@ -41,6 +43,7 @@ SKIPPED = re.compile(
     r"|^sitemap\.xml(\.gz)?$"
     r"|\.gz$"
 )
+PREFETCH = re.compile(r'\s*<link rel="prefetch" href="([^"]+)"[^>]*>')
 EXIT_TAG = re.compile(r"<a\b[^>]*\bdata-dc-salida-boton\b[^>]*>")
 HREF = re.compile(r'\bhref="[^"]*"')
 SEARCH_FORM = '<form class="md-search__form" name="search">'
@@ -61,6 +64,7 @@ EDITION_STYLE = (
 TITLE = re.compile(r"<title>(.*?)</title>", re.DOTALL)
 HTML_LANG = re.compile(r'<html\s+lang="([a-z]{2})"')
 CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)"')
+SITEMAP_HOME = re.compile(r"<loc>\s*(https?://[^<\s]+?)(?:index\.html)?\s*</loc>")
 DATE_MARKER = "<!-- edicion-zim -->"
 # The notice the theme puts on a Spanish page served on the Quechua site
 FALLBACK_NOTICE = 'data-dc-aviso="sin-traduccion"'
@@ -91,29 +95,46 @@ class Entry:
     text: str = ""
 
 
-class ArticleText(HTMLParser):
-    """Text inside <article>, the page body; menus, header and footer are outside it."""
+# Elements without an end tag: they never open a level inside an excluded element
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
-    def __init__(self):
+
+class ArticleText(HTMLParser):
+    """Text inside <article>, the page body; menus, header and footer are outside it, and
+    so is what the site keeps out of its own search (`data-search-exclude`: the citation
+    notes' Spanish article texts on Quechua pages, the glossary's per-term footers)."""
+
+    def __init__(self, quoted_language: str | None = None):
         super().__init__(convert_charrefs=True)
         self.depth = 0
         self.skip = 0
+        self.excluded = 0  # open elements inside a data-search-exclude element
+        # On a Quechua page, text marked lang="es" (the literal Spanish text of a norm)
+        # is quoted Spanish: a Spanish search must not return the Quechua page for it
+        self.quoted_language = quoted_language
         self.parts: list[str] = []
 
     def handle_starttag(self, tag, attrs):
-        if tag == "article":
+        if self.excluded:
+            self.excluded += tag not in VOID
+        elif tag not in VOID and any(name == "data-search-exclude" or (name == "lang" and value == self.quoted_language)
+                                     for name, value in attrs):
+            self.excluded = 1
+        elif tag == "article":
             self.depth += 1
         elif tag in ("script", "style", "template"):
             self.skip += 1
 
     def handle_endtag(self, tag):
-        if tag == "article" and self.depth:
+        if self.excluded:
+            self.excluded -= tag not in VOID
+        elif tag == "article" and self.depth:
             self.depth -= 1
         elif tag in ("script", "style", "template") and self.skip:
             self.skip -= 1
 
     def handle_data(self, data):
-        if self.depth and not self.skip:
+        if self.depth and not self.skip and not self.excluded:
             self.parts.append(data)
 
     def text(self) -> str:
@@ -121,7 +142,8 @@ class ArticleText(HTMLParser):
 
 
 def page_text(markup: str) -> str:
-    parser = ArticleText()
+    language = page_language(markup)
+    parser = ArticleText(quoted_language="es" if language != "es" else None)
     parser.feed(markup)
     parser.close()
     return parser.text()
@@ -142,8 +164,13 @@ def page_language(markup: str) -> str:
 
 
 def source_url(site: Path) -> str:
-    """The public address of the site, from the home page's canonical link."""
+    """The public address of the site: the home page's canonical link, or else the first
+    address of the sitemap (pages may carry no canonical link)."""
     found = CANONICAL.search((site / "index.html").read_text(encoding="utf-8"))
+    if found:
+        return found.group(1)
+    sitemap = site / "sitemap.xml"
+    found = SITEMAP_HOME.search(sitemap.read_text(encoding="utf-8")) if sitemap.is_file() else None
     return found.group(1) if found else ""
 
 
@@ -157,7 +184,10 @@ def date_text(language: str, day: date) -> str:
 
 def adapt_page(markup: str, path: str, day: date) -> str:
     """A built page as the Kiwix edition shows it (see the module docstring)."""
-    neutral = posixpath.relpath(NEUTRAL_PATH, posixpath.dirname(path) or ".")
+    folder = posixpath.dirname(path) or "."
+    # Prefetch hints for files the edition leaves out (the search scripts) would only fail
+    markup = PREFETCH.sub(lambda link: "" if SKIPPED.search(posixpath.normpath(posixpath.join(folder, link.group(1)))) else link.group(0), markup)
+    neutral = posixpath.relpath(NEUTRAL_PATH, folder)
     markup = EXIT_TAG.sub(lambda tag: HREF.sub(f'href="{neutral}"', tag.group(0), count=1), markup)
     if SEARCH_FORM in markup:
         markup = markup.replace(SEARCH_FORM, NO_SEARCH_FORM, 1).replace("</head>", EDITION_STYLE + "</head>", 1)
