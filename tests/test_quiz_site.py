@@ -107,3 +107,34 @@ def test_keyboard_answer_shows_feedback_and_law(built_site, quiz_pages, chromium
         assert min(heights) >= 44
         assert page.evaluate("document.cookie") == ""
         page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.build
+def test_partly_right_reads_almost_and_the_score_counts_answered_questions(built_site, chromium):
+    path = built_site / "modulos" / "m04-la-denuncia.html"
+    page = chromium.new_page(viewport={"width": 360, "height": 800})
+    try:
+        page.goto(path.as_uri())
+        total = page.locator(".dc-q").count()
+        question = page.locator('.dc-q[data-tipo="multiple"]').first
+        correct = question.get_attribute("data-correct").split()
+        assert len(correct) >= 2, "a multiple-answer question with two right options"
+        question.locator(f'input[value="{correct[0]}"]').check()
+        question.locator(".dc-check").click()
+        verdict = question.locator(".dc-feedback .dc-verdict").inner_text()
+        assert verdict == "Casi.", verdict
+        score = page.locator(".dc-score").inner_text()
+        assert score == f"Respondiste bien 0 de 1. Te faltan {total - 1} preguntas.", score
+        # The instruction of each kind of question is given once
+        hints = page.locator('.dc-q[data-tipo="multiple"] .dc-q-hint').count()
+        assert hints == 1
+        # On paper: one line to the printable quiz instead of empty questions
+        page.emulate_media(media="print")
+        assert page.locator(".dc-quiz").is_hidden()
+        assert page.locator(".dc-quiz-impreso").is_visible()
+        assert page.locator(".dc-quiz-impreso a").get_attribute("href") == "../formadores/index.html"
+        page.emulate_media(media="screen")
+        assert page.locator(".dc-quiz-impreso").is_hidden()
+    finally:
+        page.close()

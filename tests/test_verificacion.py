@@ -46,9 +46,28 @@ def test_a_scanned_code_is_verified_offline_and_a_wrong_one_is_not(built_site, b
         page.fill("#dc-codigo", "7KQ2-M9PX-4TRO")  # O read as 0: another code
         page.click(".dc-verificar button")
         assert "No encontramos" in page.inner_text(".dc-verificar__resultado")
+        # The mark is drawn (a CSS mask), not an emoji a phone without emoji fonts shows as a box
+        assert not any(ord(c) > 0x2600 for c in page.inner_text(".dc-verificar__resultado"))
+        assert page.evaluate("() => getComputedStyle(document.querySelector('.dc-verificar__resultado'), '::before').maskImage").startswith("url(")
         page.fill("#dc-codigo", "7kq2 m9px 4trb")
         page.click(".dc-verificar button")
         assert "válido" in page.inner_text(".dc-verificar__resultado")
         assert page.evaluate("() => [localStorage.length, sessionStorage.length]") == [0, 0]
     finally:
         context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.build
+def test_with_nothing_published_a_code_is_not_called_wrong(built_site, repo_root, browser):
+    if (repo_root / "docs" / "_datos" / "certificados.json").is_file():
+        pytest.skip("this copy has published certificates")
+    page = browser.new_page()
+    try:
+        page.goto((built_site / "verificar.html").as_uri())
+        page.fill("#dc-codigo", "7KQ2-M9PX-4TRB")
+        page.click(".dc-verificar button")
+        result = page.inner_text(".dc-verificar__resultado")
+        assert "Todavía no hay certificados" in result and "No encontramos" not in result
+    finally:
+        page.close()

@@ -433,6 +433,12 @@ def test_what_the_site_keeps_out_of_search_stays_out_of_the_full_text_index():
               '<section class="citas-notas" data-search-exclude=""><aside><p>víctima<br>'
               '<img src="x.png"></p></aside></section><p>tukukuy</p></article></body></html>')
     assert page_text(markup) == "Maqasqa runa tukukuy"
+    # On a Quechua page, the Spanish text of a norm (lang="es") is quoted, not indexed
+    quechua = ('<html lang="qu"><body><article><p>Kamachiy</p><div class="norma-texto" lang="es">'
+               '<p>La víctima</p></div><p>Línea 100</p></article></body></html>')
+    assert page_text(quechua) == "Kamachiy Línea 100"
+    spanish = quechua.replace('lang="qu"', 'lang="es"')
+    assert page_text(spanish) == "Kamachiy La víctima Línea 100"
 
 
 def test_the_edition_drops_the_lunr_prefetch_with_the_search():

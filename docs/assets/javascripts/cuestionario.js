@@ -36,19 +36,22 @@
     var right = chosen.length === correct.length && chosen.every(function (key) {
       return correct.indexOf(key) !== -1;
     });
-    return { answered: chosen.length > 0, right: right, chosen: chosen, correct: correct };
+    var hits = chosen.filter(function (key) { return correct.indexOf(key) !== -1; }).length;
+    return { answered: chosen.length > 0, right: right, partly: !right && hits > 0, chosen: chosen, correct: correct };
   }
 
   function gradePairs(question) {
     var selects = question.querySelectorAll("select");
     var answered = true;
     var right = true;
+    var hits = 0;
     var i;
     for (i = 0; i < selects.length; i++) {
       if (!selects[i].value) answered = false;
       if (selects[i].value !== selects[i].getAttribute("data-right")) right = false;
+      else hits++;
     }
-    return { answered: answered, right: right, chosen: [], correct: [] };
+    return { answered: answered, right: right, partly: !right && hits > 0, chosen: [], correct: [] };
   }
 
   // Mark each option in words as well as colour (not colour alone)
@@ -79,8 +82,10 @@
       box.appendChild(para(text(quiz, "choose-first"), "dc-verdict"));
       return;
     }
+    // Partly right (some right options or pairs, not all): "Almost", not "Not correct"
+    var verdict = result.right ? "correct" : (result.partly ? "partly" : "incorrect");
     box.classList.add(result.right ? "dc-is-right" : "dc-is-wrong");
-    box.appendChild(para(text(quiz, result.right ? "correct" : "incorrect"), "dc-verdict"));
+    box.appendChild(para(text(quiz, verdict), "dc-verdict"));
     if (multipleChoice) {
       markOptions(quiz, question, result);
       result.chosen.forEach(function (key) {
@@ -96,14 +101,17 @@
     showScore(quiz, results);
   }
 
+  // Right answers over the questions answered so far, and how many are left
   function showScore(quiz, results) {
     var total = quiz.querySelectorAll(".dc-q").length;
+    var answered = Object.keys(results).length;
     var right = 0;
     Object.keys(results).forEach(function (id) {
       if (results[id]) right++;
     });
-    quiz.querySelector(".dc-score").textContent = text(quiz, "score")
-      .replace("{n}", String(right)).replace("{total}", String(total));
+    var score = text(quiz, "score").replace("{n}", String(right)).replace("{answered}", String(answered));
+    if (total > answered) score += " " + text(quiz, "score-left").replace("{left}", String(total - answered));
+    quiz.querySelector(".dc-score").textContent = score;
   }
 
   function setUp(quiz) {

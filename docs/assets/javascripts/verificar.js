@@ -62,6 +62,12 @@
 
   function check(code) {
     if (!code.trim()) { output.textContent = ""; return; }
+    if (!list.certificados.length) {
+      // Nothing published yet: "not found" would wrongly say the code is bad
+      output.className = "dc-verificar__resultado dc-verificar__resultado--vacio";
+      output.textContent = form.getAttribute("data-vacio");
+      return;
+    }
     var entry = valid[sha256(list.prefijo + normalize(code))];
     output.className = "dc-verificar__resultado " + (entry ? "dc-verificar__resultado--valido" : "dc-verificar__resultado--no");
     if (entry) {

@@ -117,4 +117,6 @@ def render_quiz(bank: Bank, language: str, page_url: str) -> str:
         law_url = get_relative_url(prefix + citation_link(item.cita), page_url)
         questions.append(SiteQuestion(shown, law_url))
     template = _ENV.get_template("sitio.html.j2")
-    return template.render(questions=questions, lang=language, t=UI[language], letters=LETTERS)
+    # Printable quizzes are offered on the Spanish trainers' page
+    trainers_url = get_relative_url("formadores/index.html", page_url)
+    return template.render(questions=questions, lang=language, t=UI[language], letters=LETTERS, trainers_url=trainers_url)

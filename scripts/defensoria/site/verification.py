@@ -19,16 +19,16 @@ STRINGS = {
     "es": {
         "label": "Código de verificación",
         "button": "Verificar",
-        "valid": "✅ Certificado válido: {tema}, emitido el {fecha}.",
-        "missing": "❌ No encontramos ese código. Revise que lo copió bien, o pregunte a la coordinación.",
-        "empty": "Todavía no hay certificados publicados en esta versión del sitio.",
+        "valid": "Certificado válido: {tema}, emitido el {fecha}.",
+        "missing": "No encontramos ese código. Revise que lo copió bien, o pregunte a la coordinación.",
+        "empty": "Todavía no hay certificados publicados en esta versión del sitio: aquí no se puede verificar ningún código. Pregunte a la coordinación.",
     },
     "qu": {
         "label": "Chiqaqchana yupay (código)",
         "button": "Chiqaqchay",
-        "valid": "✅ Chiqaq certificado: {tema}, {fecha} p'unchawpi qusqa.",
-        "missing": "❌ Manam chay yupayta tarinchikchu. Allinta qillqasqaykita qhaway, utaq coordinaciónta tapuy.",
-        "empty": "Kay p'anqapiqa manaraqmi certificadokuna kanchu.",
+        "valid": "Chiqaq certificado: {tema}, {fecha} p'unchawpi qusqa.",
+        "missing": "Manam chay yupayta tarinchikchu. Allinta qillqasqaykita qhaway, utaq coordinaciónta tapuy.",
+        "empty": "Kay p'anqapiqa manaraqmi certificadokuna kanchu: manam ima yupaytapas kaypi chiqaqchayta atikunchu. Coordinaciónta tapuy.",
     },
 }
 
@@ -53,7 +53,7 @@ def render_verification(root: Path, language: str, page_url: str) -> str:
     depth = page_url.count("/")
     script = "../" * depth + "assets/javascripts/verificar.js"
     empty = "" if data["certificados"] else f'<p class="dc-verificar__vacio">{html.escape(strings["empty"])}</p>'
-    return f"""<form class="dc-verificar" data-dc-verificar data-valido="{html.escape(strings['valid'])}" data-no-encontrado="{html.escape(strings['missing'])}">
+    return f"""<form class="dc-verificar" data-dc-verificar data-valido="{html.escape(strings['valid'])}" data-no-encontrado="{html.escape(strings['missing'])}" data-vacio="{html.escape(strings['empty'])}">
 <label for="dc-codigo">{html.escape(strings['label'])}</label>
 <input id="dc-codigo" name="codigo" autocomplete="off" autocapitalize="characters" spellcheck="false" placeholder="XXXX-XXXX-XXXX">
 <button type="submit" class="md-button md-button--primary">{html.escape(strings['button'])}</button>
