@@ -23,6 +23,9 @@ site: $(STAMP)  ## Strict build into site/
 test: $(STAMP)  ## Run every test (browser tests need Debian's chromium)
 	$(VENV)/bin/python -m pytest
 
+test-rapido: $(STAMP)  ## The tests that need neither a site build nor a browser (a few seconds to a minute)
+	$(VENV)/bin/python -m pytest -m "not build and not browser"
+
 zip: site  ## Zip the built site for a USB stick or a phone
 	mkdir -p dist
 	$(PYTHON) -m defensoria.site.package site dist/defensorias-cusco-sitio.zip

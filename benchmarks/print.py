@@ -1,4 +1,4 @@
-"""Time to build every PDF of `defensoria imprimir`, against one handout measured in the same run (issue 7).
+"""Time to build every PDF of `defensoria imprimir`, against one handout measured in the same run.
 
     .venv/bin/python benchmarks/print.py [--raiz CARPETA]
 

@@ -1,4 +1,4 @@
-"""Tracker speed against raw SQLite, measured in the same run (issue 6).
+"""Tracker speed against raw SQLite, measured in the same run.
 
     .venv/bin/python benchmarks/tracker.py [--filas 200000] [--filas-reporte 1000000]
 

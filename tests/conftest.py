@@ -1,5 +1,6 @@
 """Shared fixtures. Each feature has its own test file; data lives in tests/<feature>/data/."""
 
+import json
 import os
 import shutil
 import subprocess
@@ -37,13 +38,6 @@ def project_copy(tmp_path) -> Path:
     return target
 
 
-@pytest.fixture
-def buildable_copy(project_copy) -> Path:
-    """project_copy that mkdocs can build: the theme and plugins live under scripts/."""
-    (project_copy / "scripts").symlink_to(ROOT / "scripts")
-    return project_copy
-
-
 def in_ci() -> bool:
     return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
@@ -59,13 +53,89 @@ def build_site(root: Path, target: Path) -> subprocess.CompletedProcess:
     )
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The real site, built once per test session (strict); fails loudly with the log."""
-    target = tmp_path_factory.mktemp("sitio") / "site"
-    result = build_site(ROOT, target)
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
+@pytest.fixture
+def buildable_copy(tmp_path) -> Path:
+    """A copy of the content that mkdocs can build, for tests that change it before building."""
+    return copy_project(tmp_path / "proyecto")
+
+
+# What the session's site project holds that must never reach the built site
+TRACKED_NAMES = [("Wilfreda", "Ccahuana Quispe"), ("Zenobia", "Huillcahuaman Puma"), ("Eusebio", "Mamanisqa Condori")]
+# A certificate code whose hash is published, to verify in the browser
+VERIFIABLE_CODE = "7KQ2-M9PX-4TRB"
+
+
+def copy_project(target: Path) -> Path:
+    """A buildable copy of the content; the handout PDF cache is shared with the checkout
+    (its entries are keyed by a hash of their sources), so no handout renders twice."""
+    target.mkdir(parents=True)
+    for name in ("docs", "quizzes"):
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, target / name)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    (target / "scripts").symlink_to(ROOT / "scripts")
+    (ROOT / ".cache").mkdir(exist_ok=True)
+    (target / ".cache").symlink_to(ROOT / ".cache")
     return target
+
+
+def populate_tracker(project: Path, scratch: Path) -> list[str]:
+    """A tracker inside the project as a coordinator would have it (people, results,
+    certificates, sheets, a report, published hashes); returns every secret it holds."""
+    from defensoria.catalog import catalog
+    from defensoria.registro import QuizResult, db, model, record_quiz_results
+    from defensoria.registro import certificates as certs
+    from defensoria.registro.codes import verification_hash
+    from defensoria.registro.importer import import_file
+    from defensoria.registro.report_files import write_report
+    from defensoria.registro.reports import build_report
+    from defensoria.registro.rules import load_rules
+    from defensoria.registro.signin import build_sheet, write_sheet
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DEFENSORIA_RAIZ", str(project))
+        patch.delenv(db.ENV_VAR, raising=False)
+        first = next(iter(catalog(project)))
+        conn = db.connect(project / "data" / "registro.sqlite")
+        model.add_council(conn, "Defensoría de Ccorca", "Ccorca", "Ccorca")
+        sheet = scratch / "asistencia.csv"
+        sheet.write_text("fecha;lugar;defensoria;modulos;nombres;apellidos;sexo\n" + "".join(
+            f"02/04/2026;Local;Defensoría de Ccorca;{first};{given};{surnames};F\n" for given, surnames in TRACKED_NAMES), encoding="utf-8")
+        codes = import_file(conn, sheet).people_added
+        record_quiz_results([QuizResult(code, first, 90, "2026-04-03") for code in codes], conn=conn)
+        issued, _ = certs.issue_certificates(conn, load_rules(), "modulo", first)
+        assert len(issued) == len(TRACKED_NAMES)
+        # Everything the tracker writes by default: hashes into docs/_datos, documents into salida/
+        hashes = project / "docs" / "_datos" / "certificados.json"
+        certs.publish_hashes(conn, hashes)
+        certs.write_certificates(issued, project / "salida" / "registro" / "certificados", certs.site_url(project))
+        write_sheet(build_sheet(conn, "Defensoría de Ccorca"), project / "salida" / "registro", ("html", "csv"))
+        write_report(build_report(conn, load_rules(), "defensoria"), project / "salida" / "registro" / "reporte.html")
+        conn.close()
+    published = json.loads(hashes.read_text(encoding="utf-8"))
+    published["certificados"].append({"hash": verification_hash(VERIFIABLE_CODE), "tipo": "modulo", "tema": "m04", "fecha": "2026-11-20"})
+    hashes.write_text(json.dumps(published), encoding="utf-8")
+    return list(codes) + [c.verification_code for c in issued] + [w for pair in TRACKED_NAMES for w in pair]
+
+
+@pytest.fixture(scope="session")
+def site_build(tmp_path_factory) -> tuple[Path, Path, list[str]]:
+    """The one site build of the session: (project, site, secrets). The project is a copy of
+    the real content with a populated tracker and one verifiable certificate (hashes only
+    reach the site); the build is strict and fails loudly with its log."""
+    base = tmp_path_factory.mktemp("sitio")
+    project = copy_project(base / "proyecto")
+    secrets = populate_tracker(project, base)
+    target = base / "site"
+    result = build_site(project, target)
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
+    return project, target, secrets
+
+
+@pytest.fixture(scope="session")
+def built_site(site_build) -> Path:
+    """The real site, built once per test session (see site_build)."""
+    return site_build[1]
 
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

@@ -55,15 +55,11 @@ def font_sizes(pdf: Path) -> list[tuple[float, str]]:
     return runs
 
 
-def decode_qr_codes(pdf: Path, tmp_path: Path) -> set[str] | None:
-    """Texts of the QR codes on the first page (pdftoppm + zxing-cpp); None if unavailable."""
-    if shutil.which("pdftoppm") is None:
-        return None
-    try:
-        import zxingcpp
-        from PIL import Image
-    except ImportError:
-        return None
+def decode_qr_codes(pdf: Path, tmp_path: Path) -> set[str]:
+    """Texts of the QR codes on the first page (pdftoppm from poppler-utils + zxing-cpp)."""
+    import zxingcpp
+    from PIL import Image
+
     stem = tmp_path / "pagina"
     subprocess.run(["pdftoppm", "-r", "200", "-png", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(stem)], check=True)
     return {code.text for code in zxingcpp.read_barcodes(Image.open(f"{stem}.png"))}

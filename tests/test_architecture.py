@@ -86,3 +86,9 @@ def test_the_content_core_imports_no_consumer():
             bad = [t for t in targets if any(part in t.split(".")[-1] or part == t.split(".")[1] for part in consumers)
                    and not t.startswith("defensoria.content")]
             assert bad == [], (name, bad)
+
+
+def test_mkdocs_yml_lists_no_module_or_guide_file():
+    """The nav's module pages and guides come from the catalogue (content.nav)."""
+    text = (PACKAGE.parents[1] / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "modulos/m0" not in text and "modulos/m1" not in text and "guias/m" not in text and "voz-alta/m" not in text

@@ -270,21 +270,15 @@ def test_broken_norms_file_is_an_error_with_line(runner, project_copy):
 
 
 @pytest.mark.build
-def test_site_build_links_citations_from_quechua_pages(project_copy, repo_root, tmp_path):
+def test_site_build_links_citations_from_quechua_pages(built_site, repo_root):
     """In the real MkDocs build, a citation on a Quechua page lands on qu/normas.html."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    write_page(project_copy, "prueba.md", "[[Ley 30364, art. 15]]")
-    write_page(project_copy, "prueba.qu.md", "[[Ley 30364, art. 15]]")
-    site = tmp_path / "sitio"
-    config = load_config(str(repo_root / "mkdocs.yml"), docs_dir=str(project_copy / "docs"), site_dir=str(site))
-    build(config)
-    spanish = (site / "prueba.html").read_text(encoding="utf-8")
-    quechua = (site / "qu" / "prueba.html").read_text(encoding="utf-8")
-    assert 'href="normas.html#ley-30364-art-15"' in spanish
-    assert 'href="normas.html#ley-30364-art-15"' in quechua
-    assert 'id="ley-30364-art-15"' in (site / "qu" / "normas.html").read_text(encoding="utf-8")
+    page = "modulos/m04-la-denuncia"
+    assert "[[Ley 30364, art. 15]]" in (repo_root / "docs" / f"{page}.qu.md").read_text(encoding="utf-8")
+    spanish = (built_site / f"{page}.html").read_text(encoding="utf-8")
+    quechua = (built_site / "qu" / f"{page}.html").read_text(encoding="utf-8")
+    assert 'href="../normas.html#ley-30364-art-15"' in spanish
+    assert 'href="../normas.html#ley-30364-art-15"' in quechua
+    assert 'id="ley-30364-art-15"' in (built_site / "qu" / "normas.html").read_text(encoding="utf-8")
     assert 'title="Denuncia"' in spanish
 
 

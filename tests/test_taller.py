@@ -1,4 +1,4 @@
-"""Facilitator guides and the workshop planner (issue 8)."""
+"""Facilitator guides and the workshop planner."""
 
 import re
 from pathlib import Path
@@ -199,16 +199,23 @@ def test_printable_plan_lists_what_does_not_fit(repo_root):
     assert "No caben en esta sesión" in html and "segunda sesión" in html
 
 
-def test_the_plan_points_to_the_print_tools_trainer_pack_when_installed(repo_root):
-    from defensoria.taller.planner import print_tool_available
-
+def test_the_plan_points_to_the_print_tools_trainer_pack(repo_root):
     plan = plan_workshop(["m04"], 240, repo_root)
     commands = " ".join(command for _, command in plan.printing)
-    if print_tool_available():
-        assert "defensoria imprimir --solo taller --modulos m04" in commands
-    else:
-        assert "defensoria registro plantilla" in commands
+    assert "defensoria imprimir --solo taller --modulos m04" in commands
     assert "--semilla m04-entrada" in commands and "--semilla m04-salida" in commands
+
+
+def test_the_plan_gives_the_quiz_orders_each_guide_shows(repo_root):
+    """The planner writes the entry/exit quiz orders itself; each guide's text shows the same."""
+    from defensoria.taller.guides import guide_path
+
+    plan = plan_workshop(["m04", "m05"], 600, repo_root)
+    quizzes = [command for what, command in plan.printing if what.startswith("Cuestionario")]
+    assert len(quizzes) == 4
+    for command in quizzes:
+        code = command.split("--modulos ")[1].split()[0]
+        assert command in guide_path(code, repo_root).read_text(encoding="utf-8")
 
 
 # --- the site plugin ---------------------------------------------------------------------

@@ -4,7 +4,6 @@ kiwix-serve tests skip only off CI when kiwix-tools is missing; in CI (CI=true) 
 kiwix-serve is a failure (.ci/run installs it). Browser tests follow tests/conftest.py.
 """
 
-import json
 import re
 import shutil
 import socket
@@ -21,10 +20,11 @@ import pytest
 from defensoria.registro.codes import HASH_PREFIX, verification_hash
 from defensoria.zim.edition import NEUTRAL_PATH, SKIPPED, adapt_page, page_text
 from defensoria.zim.writer import METADATA, write_zim
-from tests.conftest import in_ci
+from tests.conftest import VERIFIABLE_CODE, in_ci
 
 DAY = date(2026, 12, 3)
-CODE = "7KQ2-M9PX-4TRB"
+# The session site publishes this certificate (tests/conftest.py)
+CODE = VERIFIABLE_CODE
 REQUIRED_METADATA = {"Name", "Title", "Description", "LongDescription", "Language", "Creator", "Publisher",
                      "Date", "Tags", "Source", "Flavour"}
 
@@ -100,14 +100,11 @@ def test_a_missing_site_is_a_spanish_error_and_writes_nothing(runner, tmp_path):
 
 @pytest.fixture(scope="module")
 def edition_site(built_site, tmp_path_factory) -> Path:
-    """The built site with one published certificate, as the tracker would publish it."""
+    """The built site, whose project published the certificate CODE as the tracker would."""
     site = tmp_path_factory.mktemp("edicion") / "site"
     shutil.copytree(built_site, site)
-    page = site / "verificar.html"
-    listing = json.dumps({"hash": verification_hash(CODE), "tipo": "modulo", "tema": "m04", "fecha": "2026-11-20"})
-    text = page.read_text(encoding="utf-8")
-    assert '"prefijo": "", "certificados": []' in text
-    page.write_text(text.replace('"prefijo": "", "certificados": []', f'"prefijo": "{HASH_PREFIX}", "certificados": [{listing}]'), encoding="utf-8")
+    text = (site / "verificar.html").read_text(encoding="utf-8")
+    assert f'"prefijo": "{HASH_PREFIX}"' in text and verification_hash(CODE) in text
     return site
 
 
@@ -436,6 +433,12 @@ def test_what_the_site_keeps_out_of_search_stays_out_of_the_full_text_index():
               '<section class="citas-notas" data-search-exclude=""><aside><p>víctima<br>'
               '<img src="x.png"></p></aside></section><p>tukukuy</p></article></body></html>')
     assert page_text(markup) == "Maqasqa runa tukukuy"
+    # On a Quechua page, the Spanish text of a norm (lang="es") is quoted, not indexed
+    quechua = ('<html lang="qu"><body><article><p>Kamachiy</p><div class="norma-texto" lang="es">'
+               '<p>La víctima</p></div><p>Línea 100</p></article></body></html>')
+    assert page_text(quechua) == "Kamachiy Línea 100"
+    spanish = quechua.replace('lang="qu"', 'lang="es"')
+    assert page_text(spanish) == "Kamachiy La víctima Línea 100"
 
 
 def test_the_edition_drops_the_lunr_prefetch_with_the_search():

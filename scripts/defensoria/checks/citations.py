@@ -15,13 +15,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from defensoria import paths
 from defensoria.catalog import MODULE_FILE
 from defensoria.checks import WARNING, Problem, check
 from defensoria.content.citations import Citation, parse_citation
 from defensoria.content.markdown import iter_pages, language_of, read_page
+from defensoria.content.yamlfile import read_yaml
 from defensoria.errors import SourceError
 from defensoria.legal.norms import QUECHUA_FILE, Norms, load_norms, verification_problems
 
@@ -111,35 +110,35 @@ def missing_quechua(norms: Norms) -> Iterator[Problem]:
 
 
 def _yaml_citations(path: Path, field: str) -> Iterator[Cited]:
-    """Citations in `field` values (a string or a list) anywhere in a YAML file."""
+    """Citations in `field` values (a string or a list) anywhere in a YAML file, with lines."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError):
+        document = read_yaml(path)
+    except SourceError:
         return  # reported by the check that owns the file
 
-    def walk(node):
+    def walk(node, where: tuple):
         if isinstance(node, dict):
             for key, value in node.items():
-                if key == field:
-                    for text in [value] if isinstance(value, str) else value or []:
-                        yield str(text)
+                if key == field and isinstance(value, str):
+                    yield where + (key,), value
+                elif key == field:
+                    for index, text in enumerate(value or []):
+                        yield where + (key, index), str(text)
                 else:
-                    yield from walk(value)
+                    yield from walk(value, where + (key,))
         elif isinstance(node, list):
-            for value in node:
-                yield from walk(value)
+            for index, value in enumerate(node):
+                yield from walk(value, where + (index,))
 
-    for text in walk(raw):
-        yield Cited(path, None, text, parse_citation(text))
+    for location, text in walk(document.data, ()):
+        yield Cited(path, document.line(location), text, parse_citation(text))
 
 
 def project_citations(root: Path) -> Iterator[Cited]:
     """Every citation of the project: pages and guides, module sources, quiz banks, glossary."""
     yield from site_citations(root)
     for path in sorted(paths.modules_dir(root).glob("m*.md")):
-        text = path.read_text(encoding="utf-8")
-        if text.startswith("---"):
-            yield from _yaml_citations_text(path, text.split("---", 2)[1], "fuentes")
+        yield from _front_matter_citations(path, "fuentes")
     for path in sorted(paths.quizzes_dir(root).glob("*.yml")) if paths.quizzes_dir(root).is_dir() else []:
         yield from _yaml_citations(path, "cita")
     glossary = paths.docs_dir(root) / "_datos" / "glosario.yml"
@@ -147,13 +146,14 @@ def project_citations(root: Path) -> Iterator[Cited]:
         yield from _yaml_citations(glossary, "cita")
 
 
-def _yaml_citations_text(path: Path, text: str, field: str) -> Iterator[Cited]:
+def _front_matter_citations(path: Path, field: str) -> Iterator[Cited]:
     try:
-        raw = yaml.safe_load(text) or {}
-    except yaml.YAMLError:
-        return
-    for item in raw.get(field) or [] if isinstance(raw, dict) else []:
-        yield Cited(path, None, str(item), parse_citation(str(item)))
+        page = read_page(path)
+    except SourceError:
+        return  # reported by the `encabezados` check
+    values = page.meta.get(field)
+    for index, item in enumerate(values if isinstance(values, list) else []):
+        yield Cited(path, page.line_of((field, index)), str(item), parse_citation(str(item)))
 
 
 @dataclass

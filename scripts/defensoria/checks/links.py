@@ -17,8 +17,6 @@ from defensoria.pages import iter_pages, language_of, read_page, translation_pat
 
 # [text](target "title") and ![alt](target); reference-style links are not used here
 LINK = re.compile(r"!?\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
-FENCE = re.compile(r"^\s*(```|~~~)")
-INLINE_CODE = re.compile(r"`[^`]*`")
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{[^}]*#([\w-]+)[^}]*\})?\s*#*\s*$")
 EXPLICIT_ID = re.compile(r"""(?:\bid=["']([\w-]+)["']|\{[^}]*#([\w-]+)[^}]*\})""")
 EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
@@ -26,14 +24,7 @@ EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 
 def body_lines(path: Path):
     """(line number, text) of body lines outside code fences, inline code removed."""
-    page = read_page(path)
-    fenced = False
-    for number, line in enumerate(page.body.splitlines(), start=page.body_line):
-        if FENCE.match(line):
-            fenced = not fenced
-            continue
-        if not fenced:
-            yield number, INLINE_CODE.sub("", line)
+    return read_page(path).prose_lines()
 
 
 @lru_cache(maxsize=None)

@@ -1,4 +1,4 @@
-"""`revisar cuestionarios`: every bank quizzes/mNN.yml validates (issue 5).
+"""`revisar cuestionarios`: every bank quizzes/mNN.yml validates.
 
 Errors: schema, languages, correct answers, ids, citations, modules (file:line + item id).
 Warnings: a bank below the agreed size (15 items, 4 community scenarios), a module

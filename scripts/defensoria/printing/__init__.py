@@ -1,4 +1,4 @@
-"""Printed materials (issue 7): handouts for assemblies, the full manual, the trainer's pack.
+"""Printed materials: handouts for assemblies, the full manual, the trainer's pack.
 
 One model, many drivers: `model` reads a module into a Handout (key points extracted
 from its page, never copied); `handouts`, `manual` and `pack` write PDFs with WeasyPrint;

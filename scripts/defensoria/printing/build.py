@@ -21,7 +21,7 @@ from defensoria.printing.handouts import LAYOUTS, MODES, handout_filename, hando
 from defensoria.printing.manual import manual_pdf
 from defensoria.printing.model import Handout, load_handout
 from defensoria.printing.pack import PackOptions, Step, pack_steps
-from defensoria.printing.pdf import write_atomic
+from defensoria.files import write_atomic
 
 PARTS = ("hojas", "manual", "taller")
 
@@ -113,4 +113,14 @@ def run_steps(steps: list[Step], start: Callable[[str], None] = lambda label: No
             report.errors.append(f"{step.label}: {error.format_message()}")
         finally:
             done()
+    return report
+
+
+def print_workshop_pack(modules: list[Module], root: Path, folder: Path, council: str | None = None,
+                        start=lambda label: None, done=lambda: None):
+    """The trainer's pack of a planned workshop (its modules) into `folder`."""
+    codes = "-".join(m.modulo for m in modules)
+    options = PackOptions(modules=modules, seed=f"taller-{codes}", council=council)
+    report = run_steps(pack_steps(root, options, folder), start=start, done=done)
+    report.notes = options.notes + report.notes
     return report

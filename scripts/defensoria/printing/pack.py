@@ -1,6 +1,6 @@
 """Driver: the trainer's pack for a workshop.
 
-Into one folder: the facilitator guide of each module when it exists (issue 8's
+Into one folder: the facilitator guide of each module when it exists
 docs/formadores/guias/mNN-guia.md), the assembly handouts of the workshop in one PDF,
 the sign-in sheet from the tracker (with its CSV/XLSX to type in), and the quiz
 versions with their keys from the quiz tool. Each piece is a step the build runs.
@@ -18,16 +18,12 @@ from typing import Callable
 from defensoria import paths
 from defensoria.catalog import Module
 from defensoria.errors import DefensoriaError
-from defensoria.printing.chapters import chapter_for, render_chapter
 from defensoria.printing.handouts import handout_pdf
-from defensoria.printing.manual import document_css
 from defensoria.printing.model import load_handout
-from defensoria.printing.pdf import html_to_pdf, merge_pdfs, write_atomic
-from defensoria.printing.render import site_settings
-from defensoria.printing.strings import LABELS
-
-GUIDES_FOLDER = Path("formadores") / "guias"
-
+from defensoria.files import write_atomic
+from defensoria.printing.guide import guide_pdf, guide_source
+from defensoria.printing.pdf import merge_pdfs
+from defensoria.taller.guides import GUIDES_FOLDER
 
 @dataclass
 class Step:
@@ -50,31 +46,6 @@ class PackOptions:
     database: Path | None = None
     languages: tuple[str, ...] = ("es", "qu")
     notes: list[str] = field(default_factory=list)
-
-
-def guide_source(root: Path, module: Module) -> str | None:
-    """Path under docs/ of the module's facilitator guide, if written (issue 8)."""
-    try:
-        from defensoria.taller.guides import guide_path
-
-        path = guide_path(module.modulo, root)
-    except ImportError:
-        path = paths.docs_dir(root) / GUIDES_FOLDER / f"{module.modulo}-guia.md"
-    return path.relative_to(paths.docs_dir(root)).as_posix() if path.is_file() else None
-
-
-def guide_pdf(root: Path, source: str, language: str) -> bytes:
-    """One guide as a printed document, with its module's key points filled in."""
-    from defensoria.printing.handouts import _ENV
-
-    chapter = chapter_for(root, source, language, "guia")
-    chapter.html = render_chapter(chapter, root, {source: "guia"})
-    settings = site_settings(root)
-    html = _ENV.get_template("documento.html.j2").render(
-        chapters=[chapter], language=language, t=LABELS[language], t_es=LABELS["es"], css=document_css(),
-        site_name=settings.site_names.get(language, settings.site_name), title=chapter.title,
-    )
-    return html_to_pdf(html, root, title=chapter.title, language=language)
 
 
 def pack_steps(root: Path, options: PackOptions, folder: Path) -> list[Step]:
@@ -133,7 +104,7 @@ def _handouts_bundle(root: Path, modules: list[Module], target: Path):
 
 
 def _signin_sheet(root: Path, options: PackOptions, folder: Path):
-    """The tracker's sign-in sheet (issue 6); without a council there is nothing to list."""
+    """The tracker's sign-in sheet; without a council there is nothing to list."""
     if not options.council:
         return [], ["hoja de asistencia: indique --defensoria \"Nombre\" (y --taller CÓDIGO si el taller ya está registrado)."]
     from defensoria.registro import db
@@ -149,7 +120,7 @@ def _signin_sheet(root: Path, options: PackOptions, folder: Path):
 
 
 def _quizzes(root: Path, options: PackOptions, folder: Path):
-    """Quiz versions and keys (issue 5) for the modules that have a question bank."""
+    """Quiz versions and keys for the modules that have a question bank."""
     from defensoria.quiz.bank import bank_paths, load_banks
     from defensoria.quiz.printing import PrintOptions, print_quiz
 

@@ -1,74 +1,19 @@
-"""HTML → PDF with WeasyPrint, offline; atomic writes; A5 booklets imposed on A4 sheets.
-
-- Only data: and file: URLs are fetched; any other URL is refused and recorded, so a
-  stray remote image or stylesheet cannot slip into a PDF.
-- Metadata dates are fixed (SOURCE_DATE_EPOCH when set), so the same sources give the
-  same bytes.
-- Files are written to a temporary file in the target folder, then renamed.
-"""
+"""Print's PDFs: HTML → PDF through defensoria.outputs; A5 booklets imposed on A4 sheets."""
 
 import io
-import os
-from datetime import datetime, timezone
 from pathlib import Path
 
+from defensoria import outputs
 from defensoria.errors import DefensoriaError
-from defensoria.files import write_atomic  # noqa: F401  (printing modules import it from here)
 
 # A4 and A5 in PostScript points
 A4 = (595.28, 841.89)
 A5 = (419.53, 595.28)
-FIXED_DATE = "2000-01-01T00:00:00Z"
-
-
-def build_date() -> str:
-    """ISO date of the metadata: SOURCE_DATE_EPOCH (reproducible builds) or a fixed date."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    return FIXED_DATE
-
-
-def offline_fetcher(refused: list[str] | None = None):
-    """A WeasyPrint URL fetcher for data: and file: only; refused URLs go to `refused`."""
-
-    def refuse(url: str):
-        if refused is not None:
-            refused.append(url)
-        raise ValueError(f"recurso externo bloqueado: {url}")
-
-    try:
-        from weasyprint.urls import URLFetcher  # WeasyPrint 66 and later
-    except ImportError:
-        from weasyprint import default_url_fetcher
-
-        def fetch(url: str, *args, **kwargs):
-            if not url.startswith(("data:", "file:")):
-                refuse(url)
-            return default_url_fetcher(url, *args, **kwargs)
-
-        return fetch
-
-    class OfflineFetcher(URLFetcher):
-        def fetch(self, url, headers=None):
-            if not url.startswith(("data:", "file:")):
-                refuse(url)
-            return super().fetch(url, headers)
-
-    return OfflineFetcher(allowed_protocols={"data", "file"})
 
 
 def html_to_pdf(html: str, base: Path, *, title: str = "", language: str = "es", refused: list[str] | None = None) -> bytes:
-    """Render HTML to PDF bytes; relative URLs resolve against the folder `base`."""
-    from weasyprint import HTML
-
-    document = HTML(string=html, base_url=str(Path(base).resolve()) + "/", url_fetcher=offline_fetcher(refused)).render()
-    document.metadata.created = build_date()
-    document.metadata.modified = build_date()
-    if title:
-        document.metadata.title = title
-    document.metadata.lang = language
-    return document.write_pdf(pdf_identifier=b"defensoria-impresos")
+    """Render HTML to PDF bytes (defensoria.outputs: offline, fonts embedded, fixed dates)."""
+    return outputs.html_to_pdf(html, base, title=title, language=language, refused=refused, identifier=b"defensoria-impresos", fonts=False)
 
 
 def page_count(pdf: bytes) -> int:

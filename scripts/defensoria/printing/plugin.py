@@ -35,7 +35,7 @@ from defensoria.errors import DefensoriaError
 from defensoria.printing.handouts import css_string, handout_filename, handout_pdf
 from defensoria.printing.manual import edition_date
 from defensoria.printing.model import load_handout
-from defensoria.printing.pdf import write_atomic
+from defensoria.files import write_atomic
 from defensoria.printing.qr import qr_code
 from defensoria.printing.strings import LABELS
 from defensoria.printing.trainers import FOLDER as TRAINERS_FOLDER

@@ -141,7 +141,7 @@ def module_pack(root: Path, module: Module) -> bytes:
     """ZIP: cover, guide (es, and qu when written), handout, blank sign-in sheet, quizzes without keys."""
     from defensoria.printing.handouts import handout_pdf
     from defensoria.printing.model import load_handout
-    from defensoria.printing.pack import guide_pdf, guide_source
+    from defensoria.printing.guide import guide_pdf, guide_source
 
     files: list[tuple[str, bytes]] = []
     contents: list[tuple[str, str]] = []

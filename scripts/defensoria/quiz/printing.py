@@ -11,13 +11,12 @@ Nothing depends on the clock: PDF dates are fixed, ZIP entries carry a fixed dat
 
 import csv
 import io
-import re
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from defensoria import outputs
 from defensoria.errors import DefensoriaError
 from defensoria.files import write_atomic
 from defensoria.quiz.layout import LETTERS
@@ -26,9 +25,6 @@ from defensoria.quiz.strings import PRINT
 from defensoria.quiz.versions import Version, dump_keys, keys_document, make_versions
 
 LANGUAGE_MODES = ("es", "qu", "bilingue")
-# A fixed date for every file's metadata, so that the same seed gives the same bytes
-FIXED_DATE = "2000-01-01T00:00:00Z"
-FIXED_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 TEMPLATE_HEADERS = ("participante", "version")
 
 _ENV = Environment(
@@ -125,7 +121,7 @@ def answer_template_xlsx(versions: list[Version]) -> bytes:
     sheet.freeze_panes = "C2"
     buffer = io.BytesIO()
     book.save(buffer)
-    return _fixed_zip(buffer.getvalue())
+    return outputs.reproducible_zip(buffer.getvalue())
 
 
 def _template_header(versions: list[Version]) -> list[str]:
@@ -133,27 +129,6 @@ def _template_header(versions: list[Version]) -> list[str]:
     return [*TEMPLATE_HEADERS, *(f"p{i:02d}" for i in range(1, n + 1))]
 
 
-def _fixed_zip(data: bytes) -> bytes:
-    """Re-pack a ZIP (XLSX) with fixed dates so its bytes do not depend on the clock."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", FIXED_DATE.encode(), content)
-            entry = zipfile.ZipInfo(info.filename, FIXED_ZIP_DATE)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o600 << 16
-            target.writestr(entry, content)
-    return out.getvalue()
-
-
 def html_to_pdf(html: str, base: Path) -> bytes:
-    """PDF with WeasyPrint; fonts from the system (DejaVu), no network, fixed metadata."""
-    from weasyprint import HTML
-
-    document = HTML(string=html, base_url=str(base)).render()
-    document.metadata.created = FIXED_DATE
-    document.metadata.modified = FIXED_DATE
-    return document.write_pdf(pdf_identifier=b"defensoria-cuestionario")
+    """PDF through defensoria.outputs: offline, DejaVu embedded, fixed metadata."""
+    return outputs.html_to_pdf(html, base, identifier=b"defensoria-cuestionario")

@@ -7,10 +7,9 @@ options share 1, wrong ones −1, each pair 1/n; the score never goes below 0). 
 sorted entries and a fixed date, so the same banks give the same bytes.
 """
 
-import io
-import zipfile
 from xml.etree import ElementTree as ET
 
+from defensoria.outputs import zip_bytes
 from defensoria.quiz.export_common import dispatch, multiple_fractions
 from defensoria.quiz.model import Bank, Item
 from defensoria.quiz.strings import UI
@@ -20,7 +19,6 @@ XSI = "http://www.w3.org/2001/XMLSchema-instance"
 CP = "http://www.imsglobal.org/xsd/imscp_v1p1"
 QTI_SCHEMA = f"{QTI} http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd"
 CP_SCHEMA = f"{CP} http://www.imsglobal.org/xsd/imscp_v1p1.xsd"
-FIXED_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
 def fraction_of_one(percent: str | float) -> str:
@@ -151,13 +149,6 @@ def make_writer(language: str, titles: dict[str, str]):
                 files[href] = ET.tostring(root, encoding="utf-8", xml_declaration=True)
                 names.append((item.id, href))
         files["imsmanifest.xml"] = manifest(names)
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-            for name in sorted(files):
-                entry = zipfile.ZipInfo(name, FIXED_ZIP_DATE)
-                entry.compress_type = zipfile.ZIP_DEFLATED
-                entry.external_attr = 0o644 << 16
-                archive.writestr(entry, files[name])
-        return buffer.getvalue()
+        return zip_bytes((name, files[name]) for name in sorted(files))
 
     return write

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from defensoria import files
+from defensoria import files, outputs
 from defensoria.registro.values import neutralize
 
 PRIVATE = 0o600
@@ -93,28 +93,11 @@ def write_text(target: Path, text: str) -> Path:
 
 
 def write_pdf(target: Path, html: str, base_url: Path | None = None) -> Path:
-    """HTML to PDF with WeasyPrint; fonts come from the system (DejaVu), never the network."""
-    from weasyprint import HTML
-
+    """HTML to PDF (defensoria.outputs: offline, DejaVu fonts embedded, fixed dates), atomically."""
+    pdf = outputs.html_to_pdf(html, base_url or TEMPLATES, identifier=b"defensoria-registro")
     with atomic_path(target) as partial:
-        HTML(string=html, base_url=str(base_url or TEMPLATES), url_fetcher=_offline_fetcher()).write_pdf(partial)
+        partial.write_bytes(pdf)
     return Path(target)
-
-
-def _offline_fetcher():
-    """Only data: and file: URLs; anything on the network is refused."""
-    try:
-        from weasyprint.urls import URLFetcher  # WeasyPrint 66 and later
-    except ImportError:
-        from weasyprint import default_url_fetcher
-
-        def fetch(url: str, *args, **kwargs):
-            if not url.startswith(("data:", "file:")):
-                raise ValueError(f"recurso externo bloqueado: {url}")
-            return default_url_fetcher(url, *args, **kwargs)
-
-        return fetch
-    return URLFetcher(allowed_protocols={"data", "file"})
 
 
 def bar_chart(items: Sequence[tuple[str, float | str]], *, unit: str = "", maximum: float | None = None, width: int = 640) -> str:

@@ -2,18 +2,18 @@
 
 Everything goes under one folder, `defensorias-cusco/`, so that unzipping on a phone or a
 computer gives one folder whose index.html opens the site offline. The archive is
-written to a temporary file first and renamed, so a failed run leaves no broken zip.
+written to a temporary file first and renamed, so a failed run leaves no broken zip
+(defensoria.outputs makes it, with the fixed date every zip of the project carries).
 """
 
 import os
 import sys
-import tempfile
-import zipfile
 from pathlib import Path
 
+from defensoria.files import write_atomic
+from defensoria.outputs import zip_bytes
+
 FOLDER = "defensorias-cusco"
-# Fixed timestamp: the same site gives the same zip
-EPOCH = (2020, 1, 1, 0, 0, 0)
 
 
 def make_zip(site: Path, target: Path) -> int:
@@ -23,21 +23,10 @@ def make_zip(site: Path, target: Path) -> int:
         raise SystemExit(f"Error: {site} no tiene index.html. Construya el sitio primero con 'make site'.")
     target.parent.mkdir(parents=True, exist_ok=True)
     files = sorted(p for p in site.rglob("*") if p.is_file() and not p.name.endswith(".gz"))
-    handle, temporary = tempfile.mkstemp(suffix=".zip", dir=target.parent)
-    os.close(handle)
-    try:
-        with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-            for path in files:
-                info = zipfile.ZipInfo(f"{FOLDER}/{path.relative_to(site).as_posix()}", date_time=EPOCH)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = 0o644 << 16
-                archive.writestr(info, path.read_bytes())
-        # mkstemp makes the file private (0600); the site zip is meant to be shared
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+    data = zip_bytes(((f"{FOLDER}/{path.relative_to(site).as_posix()}", path.read_bytes()) for path in files), level=9)
+    write_atomic(target, data)
+    # write_atomic's temporary file is private (0600); the site zip is meant to be shared
+    os.chmod(target, 0o644)
     return len(files)
 
 

@@ -30,9 +30,10 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from defensoria.address import is_placeholder
 from defensoria.catalog import load_modules
-from defensoria.content.project import module_title
+from defensoria.content.nav import catalogue_nav
+from defensoria.content.project import module_title, project
 from defensoria.errors import SourceError
-from defensoria.pages import language_of, read_page
+from defensoria.pages import language_of
 from defensoria.site.verification import MARKER as VERIFICATION_MARKER
 from defensoria.site.search_index import (
     STOP_WORD_LIST,
@@ -88,6 +89,11 @@ class DefensoriaPlugin(BasePlugin[DefensoriaConfig]):
             raise PluginError("mkdocs.yml: falta extra.salida.url (el sitio neutral al que lleva la salida rápida).")
         if not extra.get("csp"):
             raise PluginError("mkdocs.yml: falta extra.csp (la política de seguridad de contenido).")
+        # Before i18n reads the nav (its on_config runs last); filling twice changes nothing
+        try:
+            config.nav = catalogue_nav(config.nav, project(Path(config.config_file_path).parent))
+        except SourceError as error:
+            raise PluginError(str(error)) from None
         # Templates leave out addresses built on an example site_url (canonical links)
         extra["dc_direccion_de_ejemplo"] = is_placeholder(config.site_url)
         # mkdocs-static-i18n runs on_config again for each language: plan once

@@ -1,4 +1,4 @@
-"""Workshops (issue 8): facilitator guides per module and the workshop planner.
+"""Workshops: facilitator guides per module and the workshop planner.
 
 - `guides`: the guides' front matter (docs/formadores/guias/mNN-guia.md) as data;
 - `checks`: `defensoria revisar` checks (minutes add up, sections, safety block);

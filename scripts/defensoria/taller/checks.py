@@ -53,11 +53,8 @@ def sections_of(page: Page) -> dict[str, tuple[int, str]]:
     """H2 title → (line, text of the section), outside code fences."""
     sections: dict[str, tuple[int, list[str]]] = {}
     current = None
-    in_fence = False
-    for number, line in enumerate(page.body.splitlines(), start=page.body_line):
-        if line.lstrip().startswith(("```", "~~~")):
-            in_fence = not in_fence
-        elif not in_fence and (match := H2.match(line)):
+    for number, line in page.body_lines:
+        if not page.in_fence(number) and (match := H2.match(line)):
             current = match.group(1)
             sections.setdefault(current, (number, []))
             continue

@@ -8,7 +8,8 @@ from defensoria.catalog import parse_module_list
 from defensoria.cli_options import SpanishGroup, console, project_root, root_option
 from defensoria.errors import DefensoriaError
 from defensoria.taller.duration import parse_duration
-from defensoria.taller.planner import BREAK_MINUTES, WORK_LIMIT, plan_workshop, print_pack
+from defensoria.printing.build import print_workshop_pack
+from defensoria.taller.planner import BREAK_MINUTES, WORK_LIMIT, plan_workshop
 from defensoria.taller.render import print_plan, write_plan
 
 
@@ -95,7 +96,7 @@ def plan(raiz, modules, duration, hours, start, break_minutes, work_limit, join,
         console.print(f"\nPlan guardado en {written}")
     if pack_folder is not None:
         with console.status("Imprimiendo el paquete del taller…") as status:
-            report = print_pack(result, root, pack_folder, council, start=lambda label: status.update(label))
+            report = print_workshop_pack(result.modules, root, pack_folder, council, start=lambda label: status.update(label))
         for path in report.written:
             console.print(f"  ✅ {path}")
         for note in report.notes:

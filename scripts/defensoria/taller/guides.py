@@ -134,10 +134,6 @@ def load_guides(root: Path | None = None, language: str = "es") -> dict[str, Gui
 
 def activity_headings(page: Page) -> Iterator[tuple[int, str, int]]:
     """(line, name, minutes) of each `### … (N min)` heading in the body, outside code."""
-    in_fence = False
-    for number, line in enumerate(page.body.splitlines(), start=page.body_line):
-        if line.lstrip().startswith(("```", "~~~")):
-            in_fence = not in_fence
-            continue
-        if not in_fence and (match := ACTIVITY_HEADING.match(line)):
+    for number, line in page.text_lines():
+        if match := ACTIVITY_HEADING.match(line):
             yield number, match.group("nombre").strip(), int(match.group("minutos"))

@@ -8,22 +8,20 @@ available, the plan keeps what fits (whole activities, in order), lists what doe
 and proposes a second session for the modules that did not fit whole.
 """
 
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from defensoria.catalog import Module, catalog, get_module
 from defensoria.errors import DefensoriaError
-from defensoria.taller.checks import SECTIONS, sections_of
 from defensoria.taller.guides import Activity, Guide, guide_path, load_guide
-from defensoria.pages import read_page
 
 BREAK_MINUTES = 15
 WORK_LIMIT = 90
 # No break when the day would end this many minutes after the limit or sooner
 END_GRACE = 20
-QUIZ_COMMAND = re.compile(r"^\s*(defensoria cuestionario imprimir\b.*?)\s*$", re.MULTILINE)
+# Questions of a one-module entry or exit quiz (the guides' evaluation sections say the same)
+QUESTIONS_PER_MODULE = 8
 
 
 class NoGuide(DefensoriaError):
@@ -197,13 +195,10 @@ def merge_materials(guides: list[Guide]) -> list[str]:
     return list(seen.values())
 
 
-def print_tool_available() -> bool:
-    """Whether `defensoria imprimir` (issue 7) and its trainer's pack are installed."""
-    try:
-        from defensoria.printing.pack import pack_steps  # noqa: F401
-    except ImportError:
-        return False
-    return True
+def quiz_command(codes: str, seed: str, questions: int) -> str:
+    """The `cuestionario imprimir` order of an entry or exit quiz (two versions, bilingual)."""
+    return (f"defensoria cuestionario imprimir --modulos {codes} --versiones 2 --preguntas {questions} "
+            f"--idioma bilingue --semilla {seed} --salida salida/{seed}")
 
 
 def printed_pack(guides: list[Guide], root: Path | None = None, join: bool = False) -> list[tuple[str, str]]:
@@ -214,39 +209,16 @@ def printed_pack(guides: list[Guide], root: Path | None = None, join: bool = Fal
     section (one source), so that the two quizzes differ.
     """
     codes = ",".join(g.guia_de for g in guides)
-    if print_tool_available():
-        items = [("Paquete del taller: guías, hojas para la asamblea, hoja de asistencia, cuestionarios y claves",
-                  f'defensoria imprimir --solo taller --modulos {codes} --defensoria "NOMBRE DE LA DEFENSORÍA"'
-                  " (o agregue --imprimir CARPETA a este plan)")]
-    else:
-        items = [("Hoja de asistencia (con los códigos de la defensoría)",
-                  f'defensoria registro plantilla --defensoria "NOMBRE DE LA DEFENSORÍA" --modulos {codes} --fecha DD/MM/AAAA'),
-                 ("Hojas de los módulos para la asamblea", "imprima desde el sitio la página de cada módulo (Ctrl+P)")]
+    items = [("Paquete del taller: guías, hojas para la asamblea, hoja de asistencia, cuestionarios y claves",
+              f'defensoria imprimir --solo taller --modulos {codes} --defensoria "NOMBRE DE LA DEFENSORÍA"'
+              " (o agregue --imprimir CARPETA a este plan)")]
+    stages = (("Cuestionario de entrada", "entrada"), ("Cuestionario de salida", "salida"))
     if join and len(guides) > 1:
         # One entry and one exit quiz drawn from every module's bank
-        size = 4 * len(guides)
-        for what, seed in (("Cuestionario de entrada", "entrada"), ("Cuestionario de salida", "salida")):
-            items.append((f"{what}, {codes}", f"defensoria cuestionario imprimir --modulos {codes} --versiones 2 "
-                          f"--preguntas {size} --idioma bilingue --semilla taller-{seed} --salida salida/taller-{seed}"))
+        for what, stage in stages:
+            items.append((f"{what}, {codes}", quiz_command(codes, f"taller-{stage}", 4 * len(guides))))
     else:
         for guide in guides:
-            spanish = guide_path(guide.guia_de, root)
-            body = sections_of(read_page(spanish)).get(SECTIONS["es"]["evaluacion"], (0, ""))[1]
-            for number, command in enumerate(QUIZ_COMMAND.findall(body)):
-                what = "Cuestionario de entrada" if number == 0 else "Cuestionario de salida"
-                items.append((f"{what}, {guide.guia_de}", command))
+            for what, stage in stages:
+                items.append((f"{what}, {guide.guia_de}", quiz_command(guide.guia_de, f"{guide.guia_de}-{stage}", QUESTIONS_PER_MODULE)))
     return items
-
-
-def print_pack(plan: Plan, root: Path, folder: Path, council: str | None = None, start=lambda label: None, done=lambda: None):
-    """Run the print tool's trainer's pack for the plan's modules into `folder`."""
-    if not print_tool_available():
-        raise DefensoriaError("la herramienta de impresión (defensoria imprimir) no está instalada; use las órdenes del plan.")
-    from defensoria.printing.build import run_steps
-    from defensoria.printing.pack import PackOptions, pack_steps
-
-    codes = "-".join(m.modulo for m in plan.modules)
-    options = PackOptions(modules=plan.modules, seed=f"taller-{codes}", council=council)
-    report = run_steps(pack_steps(root, options, folder), start=start, done=done)
-    report.notes = options.notes + report.notes
-    return report

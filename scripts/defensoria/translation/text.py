@@ -11,7 +11,6 @@ from collections.abc import Iterator
 
 from defensoria.pages import Page
 
-FENCE = re.compile(r"^\s*(```|~~~)")
 COMMENT_OPEN = "<!--"
 COMMENT_CLOSE = "-->"
 ADMONITION = re.compile(r'^(\s*)(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+[\w-]+)*\s*(?:"([^"]*)")?\s*$')
@@ -52,13 +51,8 @@ def prose_lines(page: Page, *, front_matter: bool = True, keep_spanish: bool = F
             value = page.meta.get(key)
             if isinstance(value, str):
                 yield page.line_of(key), clean(value, keep_spanish=keep_spanish)
-    fenced = in_comment = False
-    for number, line in enumerate(page.body.splitlines(), start=page.body_line):
-        if FENCE.match(line):
-            fenced = not fenced
-            continue
-        if fenced:
-            continue
+    in_comment = False
+    for number, line in page.text_lines():
         if in_comment:
             if COMMENT_CLOSE in line:
                 in_comment = False

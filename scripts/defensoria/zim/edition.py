@@ -104,17 +104,21 @@ class ArticleText(HTMLParser):
     so is what the site keeps out of its own search (`data-search-exclude`: the citation
     notes' Spanish article texts on Quechua pages, the glossary's per-term footers)."""
 
-    def __init__(self):
+    def __init__(self, quoted_language: str | None = None):
         super().__init__(convert_charrefs=True)
         self.depth = 0
         self.skip = 0
         self.excluded = 0  # open elements inside a data-search-exclude element
+        # On a Quechua page, text marked lang="es" (the literal Spanish text of a norm)
+        # is quoted Spanish: a Spanish search must not return the Quechua page for it
+        self.quoted_language = quoted_language
         self.parts: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         if self.excluded:
             self.excluded += tag not in VOID
-        elif any(name == "data-search-exclude" for name, _ in attrs) and tag not in VOID:
+        elif tag not in VOID and any(name == "data-search-exclude" or (name == "lang" and value == self.quoted_language)
+                                     for name, value in attrs):
             self.excluded = 1
         elif tag == "article":
             self.depth += 1
@@ -138,7 +142,8 @@ class ArticleText(HTMLParser):
 
 
 def page_text(markup: str) -> str:
-    parser = ArticleText()
+    language = page_language(markup)
+    parser = ArticleText(quoted_language="es" if language != "es" else None)
     parser.feed(markup)
     parser.close()
     return parser.text()
