@@ -32,7 +32,14 @@ ROOT = Path(__file__).resolve().parents[1]
 QUERIES = Path(__file__).with_name("search_queries.yml")
 GOAL_KIB = 60
 TOP = 5
-META = "() => { const m = document.querySelector('.md-search-result__meta'); return m && m.textContent.trim(); }"
+# Material's result count ("5 documentos encontrados") or its "nothing found" text; not
+# its placeholder or "initialising" text, which a slow index shows first
+RESULTS_SHOWN = """() => {
+  const meta = document.querySelector('.md-search-result__meta');
+  const none = JSON.parse(document.getElementById('__config').textContent).translations['search.result.none'];
+  const text = meta ? meta.textContent.trim() : '';
+  return /\\d/.test(text) || text === none;
+}"""
 
 
 def build(project: Path, target: Path, scripts: Path) -> None:
@@ -51,7 +58,7 @@ def top_pages(page, query: str, language: str) -> list[str]:
     page.eval_on_selector(".md-search-result__meta", "meta => { meta.textContent = '' }")
     page.locator(".md-search__input").fill("")
     page.keyboard.type(query)
-    page.wait_for_function(f"() => !!({META})()", timeout=60_000)
+    page.wait_for_function(RESULTS_SHOWN, timeout=60_000)
     page.wait_for_timeout(250)  # Material renders results in batches
     hrefs = page.eval_on_selector_all(
         ".md-search-result__item > .md-search-result__link", "links => links.map(a => a.href)")

@@ -52,6 +52,9 @@ EXIT_BLOCK = re.compile(r"\s*<!--salida-->(.*?)<!--/salida-->", re.DOTALL)
 BODY_OPEN = re.compile(r"<body[^>]*>")
 CONFIG_BASE = re.compile(r'("base":\s*")([^"]*)(")')
 CATALOG_MARKER = "<!-- catalogo-modulos -->"
+SKIP_LINK = re.compile(r'<div data-md-component="skip">.*?</div>', re.DOTALL)
+SECTION_LINK = re.compile(r'(<div class="md-nav__link md-nav__container">\s*)<a (?!id=)((?:(?!</a>).)*?</a>\s*<label class="md-nav__link ?" for="(__nav_[\d_]+)")', re.DOTALL)
+NAMED_SECTION = re.compile(r'<a id="(__nav_[\d_]+)_titulo"')
 MODULE_FILE = re.compile(r"^(m\d{2})-")
 EXTERNAL_LINK = re.compile(r'<a (?![^>]*\brel=)([^>]*\bhref="https?://[^"]*"[^>]*)>')
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
@@ -195,9 +198,19 @@ def finish_html(output: str, search_scope: str = "") -> str:
     block = EXIT_BLOCK.search(output)
     if block:
         output = output[: block.start()] + output[block.end() :]
+        bar = block.group(1).strip()
+        # Material's skip link, no longer first, would sit outside any landmark: into the bar
+        skip = SKIP_LINK.search(output)
+        if skip and bar.endswith("</div>"):
+            output = output[: skip.start()] + output[skip.end() :]
+            bar = bar[: -len("</div>")] + skip.group(0) + "</div>"
         body = BODY_OPEN.search(output)
         if body:
-            output = output[: body.end()] + "\n" + block.group(1).strip() + output[body.end() :]
+            output = output[: body.end()] + "\n" + bar + output[body.end() :]
+    # Section navs are labelled by an icon-only toggle: name them by the section's link
+    output = SECTION_LINK.sub(_name_section_nav, output)
+    for nav_id in set(NAMED_SECTION.findall(output)):
+        output = output.replace(f'aria-labelledby="{nav_id}_label"', f'aria-labelledby="{nav_id}_titulo"')
     # Material's search dialog has no accessible name: give it the search field's label
     label = SEARCH_LABEL.search(output)
     if label:
@@ -236,6 +249,10 @@ def _is_trainers_page(url: str) -> bool:
     """formadores/… or qu/formadores/…: pages whose search includes the guides."""
     parts = url.split("/")
     return bool(parts) and (parts[0] == TRAINERS.strip("/") or parts[:2] == ["qu", TRAINERS.strip("/")])
+
+
+def _name_section_nav(match: re.Match) -> str:
+    return f'{match.group(1)}<a id="{match.group(3)}_titulo" {match.group(2)}'
 
 
 def render_catalog(modules, language: str, page_uri: Path) -> str:
