@@ -76,6 +76,19 @@ def test_learner_index_leaves_the_guides_out_and_trainers_index_keeps_every_page
     assert trainers["config"] == index["config"]
 
 
+def test_modules_rank_first_then_the_glossary_then_trainers_pages():
+    index = {"config": {}, "docs": [
+        {"location": "modulos/m04-la-denuncia.html#a", "title": "A", "text": ""},
+        {"location": "glosario.html#denuncia", "title": "Denuncia", "text": ""},
+        {"location": "normas.html", "title": "Normas", "text": ""},
+        {"location": "formadores/guias/m04-guia.html", "title": "Guía", "text": ""},
+    ]}
+    learner = {doc["location"]: doc.get("boost", 1.0) for doc in learner_index(index)["docs"]}
+    assert learner["modulos/m04-la-denuncia.html#a"] > learner["glosario.html#denuncia"] > learner["normas.html"]
+    trainers = {doc["location"]: doc.get("boost", 1.0) for doc in trainers_index(index)["docs"]}
+    assert trainers["../modulos/m04-la-denuncia.html#a"] > trainers["../normas.html"] > trainers["guias/m04-guia.html"]
+
+
 def test_spanish_stop_words_come_from_the_lunr_file_the_browser_uses(tmp_path):
     (tmp_path / "lunr.es.min.js").write_text('x.stopWordFilter=e.generateStopWordFilter("a al de la que".split(" "))')
     assert unsearched_words("es", tmp_path) == {"a", "al", "de", "la", "que"}

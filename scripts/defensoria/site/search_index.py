@@ -25,6 +25,9 @@ from pathlib import Path
 
 TRAINERS = "formadores/"
 TRAINERS_HOME = "formadores/index.html"
+# Ranking: a learner's page first, then the glossary, then the rest, trainers' pages last
+# (Material multiplies a document's score by its `boost`)
+BOOSTS = (("modulos/", 2.0), ("glosario.html", 1.5), (TRAINERS, 0.75))
 TEASER_CHARS = 200
 TAG = re.compile(r"<[^>]+>")
 SPACE = re.compile(r"\s+")
@@ -56,9 +59,17 @@ def split_search_index(merged: dict, pipeline_es: list[str], is_translated=lambd
 
 
 def learner_index(index: dict, skip: frozenset[str] = frozenset()) -> dict:
-    """Every page but the trainers' (their home page stays), compact."""
-    docs = [compact_document(doc, skip) for doc in index["docs"] if _for_learners(doc["location"])]
+    """Every page but the trainers' (their home page stays), compact and ranked."""
+    docs = [ranked(compact_document(doc, skip), doc["location"]) for doc in index["docs"] if _for_learners(doc["location"])]
     return {**index, "docs": docs}
+
+
+def ranked(doc: dict, location: str) -> dict:
+    """The document with the boost of its kind of page (none for ordinary pages)."""
+    for prefix, boost in BOOSTS:
+        if location.startswith(prefix):
+            return {**doc, "boost": boost}
+    return doc
 
 
 def _for_learners(location: str) -> bool:
@@ -71,7 +82,7 @@ def trainers_index(index: dict, skip: frozenset[str] = frozenset()) -> dict:
     for doc in index["docs"]:
         location = doc["location"]
         relative = location[len(TRAINERS) :] if location.startswith(TRAINERS) else "../" + location
-        docs.append(compact_document({**doc, "location": relative}, skip))
+        docs.append(ranked(compact_document({**doc, "location": relative}, skip), location))
     return {**index, "docs": docs}
 
 
