@@ -16,15 +16,13 @@ from pathlib import Path
 
 import yaml
 
-from defensoria import paths
 from defensoria.errors import SourceError
 from defensoria.glossary.model import Glossary, Term
-from defensoria.glossary.render import MARKER
-from defensoria.pages import iter_pages, language_of, read_page, translation_path
+from defensoria.pages import read_page
 from defensoria.quiz.bank import bank_paths
 from defensoria.translation.orthography import fold
 from defensoria.translation.program_strings import string_pairs
-from defensoria.translation.terminology import quechua_pattern, spanish_pattern
+from defensoria.translation.terminology import quechua_pattern, spanish_pattern, translated_pages
 from defensoria.translation.text import prose_lines
 
 SECTION = re.compile(r"^#{2,3}\s")
@@ -73,13 +71,8 @@ def _sections(path: Path) -> list[tuple[int, str, str]]:
 
 
 def page_segments(root: Path) -> Iterator[Segment]:
-    for spanish in iter_pages(paths.docs_dir(root)):
-        quechua = translation_path(spanish, "qu")
-        if language_of(spanish) != "es" or not quechua.is_file():
-            continue
+    for spanish, quechua in translated_pages(root):
         try:
-            if MARKER in read_page(spanish).body:
-                continue  # the glossary pages are the termbase itself
             es_sections, qu_sections = _sections(spanish), _sections(quechua)
         except SourceError:
             continue

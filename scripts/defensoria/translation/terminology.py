@@ -64,18 +64,29 @@ def _first_match(pattern: re.Pattern, lines: list[tuple[int, str]]) -> int | Non
     return max((n for offset, n in starts if offset <= match.start()), default=lines[0][0] if lines else 1)
 
 
-def terminology_misses(root: Path, glossary: Glossary) -> list[Miss]:
-    """Terms used in a Spanish page whose Quechua term is missing from its translation."""
-    misses = []
-    checked = [t for t in glossary.terminos if t.comprobar_uso]
-    patterns = {t.id: (spanish_pattern(t), quechua_pattern(t)) for t in checked}
+def translated_pages(root: Path):
+    """(Spanish page, its Quechua twin) for every translated page but the glossary's,
+    which is generated from the termbase itself (an unreadable page is skipped here and
+    reported by the checks that read pages)."""
     for spanish in iter_pages(paths.docs_dir(root)):
         quechua = translation_path(spanish, "qu")
         if language_of(spanish) != "es" or not quechua.is_file():
             continue
         try:
             if MARKER in read_page(spanish).body:
-                continue  # the glossary pages are generated from the termbase itself
+                continue
+        except SourceError:
+            continue
+        yield spanish, quechua
+
+
+def terminology_misses(root: Path, glossary: Glossary) -> list[Miss]:
+    """Terms used in a Spanish page whose Quechua term is missing from its translation."""
+    misses = []
+    checked = [t for t in glossary.terminos if t.comprobar_uso]
+    patterns = {t.id: (spanish_pattern(t), quechua_pattern(t)) for t in checked}
+    for spanish, quechua in translated_pages(root):
+        try:
             es_lines, qu_lines = _folded_lines(spanish), _folded_lines(quechua)
             qu_body_line = read_page(quechua).body_line
         except SourceError:
