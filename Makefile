@@ -5,7 +5,7 @@ STAMP   := $(VENV)/.installed
 ADDR    ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test zip zim bench bench-zim pdf clean
+.PHONY: serve site test test-deps zip zim bench bench-zim pdf clean
 
 # Create the virtual environment and install the package with its test tools
 $(STAMP): pyproject.toml
@@ -20,10 +20,24 @@ serve: $(STAMP)  ## Build and serve the site at http://127.0.0.1:8000
 site: $(STAMP)  ## Strict build into site/
 	$(VENV)/bin/mkdocs build --strict --clean
 
-test: $(STAMP)  ## Run every test (browser tests need Debian's chromium)
+# What some tests read besides Python packages, fetched when this machine can: the OASIS
+# XLIFF 1.2 schema as Debian ships it in Symfony's translation component (unpacked, not
+# installed) and axe-core from npm. .ci/run makes sure both are there.
+XLIFF_XSD := .cache/xliff-schema/usr/share/php/Symfony/Component/Translation/Resources/schemas/xliff-core-1.2-strict.xsd
+AXE_JS    := tests/axe/node_modules/axe-core/axe.min.js
+
+$(XLIFF_XSD):
+	-mkdir -p .cache/xliff-schema && cd .cache/xliff-schema && apt-get download -qq php-symfony-translation && dpkg -x php-symfony-translation_*.deb .
+
+$(AXE_JS): tests/axe/package-lock.json
+	-command -v npm >/dev/null && cd tests/axe && npm ci --no-audit --no-fund --silent
+
+test-deps: $(XLIFF_XSD) $(AXE_JS)
+
+test: $(STAMP) test-deps  ## Run every test (browser tests need Debian's chromium)
 	$(VENV)/bin/python -m pytest
 
-test-rapido: $(STAMP)  ## The tests that need neither a site build nor a browser (a few seconds to a minute)
+test-rapido: $(STAMP) test-deps  ## The tests that need neither a site build nor a browser (a few seconds to a minute)
 	$(VENV)/bin/python -m pytest -m "not build and not browser"
 
 zip: site  ## Zip the built site for a USB stick or a phone
