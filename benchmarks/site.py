@@ -83,17 +83,23 @@ def plain_material_project(work: Path) -> Path:
     """Same Markdown, default Material + i18n + search: no plugin, theme or CSS of ours."""
     project = work / "plain"
     shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("_datos"))
+    from defensoria.content.project import project as content_project
+    from defensoria.content.nav import catalogue_nav
+    from defensoria.content.settings import site_settings
+
     ours = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    settings = site_settings(ROOT)
     config = {
-        "site_name": ours["site_name"],
-        "site_url": ours["site_url"],
+        "site_name": settings.site_name,
+        "site_url": settings.site_url,
         "theme": {"name": "material", "language": "es"},
         "plugins": ["search", {"i18n": {"docs_structure": "suffix", "languages": [
             {"locale": "es", "default": True, "name": "Castellano"},
             {"locale": "qu", "name": "Runasimi", "theme": {"language": "es"}},
         ]}}],
         "markdown_extensions": ["admonition", "attr_list", "def_list", "md_in_html", "tables", "toc"],
-        "nav": ours["nav"],
+        # Our nav lists no module or guide: the catalogue fills them in, as our build does
+        "nav": catalogue_nav(ours["nav"], content_project(ROOT)),
     }
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     return project / "mkdocs.yml"
