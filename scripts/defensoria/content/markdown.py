@@ -30,10 +30,8 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from defensoria.content.citations import Cited, citations_in_text
-from defensoria.content.yamlfile import Positions, parse_yaml
+from defensoria.content.yamlfile import Positions, dump_yaml, parse_yaml
 from defensoria.errors import SourceError
 from defensoria.files import write_atomic
 
@@ -371,8 +369,7 @@ DELETE = object()  # value for edit_front_matter: remove the key
 
 
 def _dump(key: str, value: Any) -> list[str]:
-    text = yaml.safe_dump({key: value}, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100)
-    return text.rstrip("\n").split("\n")
+    return dump_yaml({key: value}).rstrip("\n").split("\n")
 
 
 def with_front_matter(text: str, updates: Mapping[str, Any], path: Path | str = "página") -> str:
