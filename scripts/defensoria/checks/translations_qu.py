@@ -44,12 +44,7 @@ def check_translation_state(root: Path):
 
 @check("ortografia-qu")
 def check_quechua_spelling(root: Path):
-    try:
-        rules = load_rules(root)
-    except SourceError as error:
-        yield Problem.from_error(error)
-        return
-    for path, finding in lint_project(root, rules):
+    for path, finding in lint_project(root, load_rules(root)):
         yield Problem(path, finding.line, finding.message, ERROR if finding.level == "error" else WARNING)
 
 
@@ -58,12 +53,7 @@ def check_glossary(root: Path):
     path = glossary_path(root)
     if not path.is_file():
         return
-    try:
-        glossary = load_glossary(root)
-    except SourceError as error:
-        yield Problem.from_error(error)
-        return
-    yield from _unknown_citations(root, glossary, path)
+    yield from _unknown_citations(root, load_glossary(root), path)
 
 
 def _unknown_citations(root: Path, glossary, path: Path):
