@@ -1,6 +1,6 @@
 """Where Quechua text lives, and the spelling lint run over all of it.
 
-- docs/**/*.qu.md: title, description and prose (text.prose_lines);
+- docs/**/*.qu.md: title, description and prose (content.prose.prose_lines);
 - docs/_datos/glosario.yml: each term's `qu` and `definicion_qu`;
 - the theme partials (scripts/defensoria/site/theme/partials/**/*.html): elements with
   lang="qu", strings chosen with `… if qu`, `{% if qu %}` branches, and the values of
@@ -24,7 +24,7 @@ from defensoria.translation.orthography import (
     ERROR, Finding, Rules, lint_line, probable_names, strip_glosses_across_lines,
 )
 from defensoria.translation.program_strings import string_pairs
-from defensoria.translation.text import clean, prose_lines
+from defensoria.content.prose import clean, prose_lines
 from defensoria.translation.yaml_strings import bank_strings, site_config_strings
 
 THEME = Path(__file__).resolve().parents[1] / "site" / "theme"

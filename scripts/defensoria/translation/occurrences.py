@@ -22,7 +22,7 @@ from defensoria.quiz.bank import bank_paths
 from defensoria.translation.orthography import fold
 from defensoria.translation.program_strings import string_pairs
 from defensoria.translation.terminology import quechua_pattern, spanish_pattern, translated_pages
-from defensoria.translation.text import prose_lines
+from defensoria.content.prose import prose_lines
 
 SECTION = re.compile(r"^#{2,3}\s")
 PARENTHESES = re.compile(r"\([^()]*\)")

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from defensoria.content.yamlfile import MappingNode, ScalarNode, SequenceNode, read_yaml_nodes
-from defensoria.translation.text import clean
+from defensoria.content.prose import clean
 
 QUECHUA_KEY = "qu"
 QUOTES = "\"'"
