@@ -62,21 +62,11 @@ def _unknown_citations(root: Path, glossary, path: Path):
         norms = load_norms(root)
     except (ImportError, SourceError):
         return  # no norms data: the citation check of the norms reports that
-    lines = _term_lines(path)
     for term in glossary.terminos:
         for code, article, _unit in term.citations:
             if norms.find(code, article) is None:
                 what = f"«{code}, art. {article}»" if article else f"«{code}»"
-                yield Problem(path, lines.get(term.id, 1), f"término «{term.id}»: la cita {what} no está en docs/_datos/normas.yml.")
-
-
-def _term_lines(path: Path) -> dict[str, int]:
-    lines = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        stripped = line.strip()
-        if stripped.startswith("- id:"):
-            lines[stripped.split(":", 1)[1].strip()] = number
-    return lines
+                yield Problem(path, term.line, f"término «{term.id}»: la cita {what} no está en docs/_datos/normas.yml.")
 
 
 @check("terminologia")

@@ -111,7 +111,7 @@ def bank_segments(root: Path) -> Iterator[Segment]:
 
 def glossary_segments(glossary: Glossary, path: Path) -> Iterator[Segment]:
     for term in glossary.terminos:
-        yield Segment(path, 1, term.id, term.definicion_es, term.definicion_qu)
+        yield Segment(path, term.line, term.id, term.definicion_es, term.definicion_qu)
 
 
 def program_segments() -> Iterator[Segment]:
