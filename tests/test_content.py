@@ -256,6 +256,12 @@ def test_missing_key_points_points_where_they_belong(tmp_path):
     assert error.value.line == 5
 
 
+def test_a_definition_is_a_block_of_its_own():
+    page = parse_page("**Línea 100**\n:   Es una llamada gratis.\n    Atiende las 24 horas.\n", "x.md")
+    assert [(b.kind, b.line, b.text) for b in page.blocks()] == [
+        ("paragraph", 1, "**Línea 100**"), ("definition", 2, "Es una llamada gratis.\nAtiende las 24 horas.")]
+
+
 def test_admonition_title_with_escaped_quotes_is_one_block():
     page = parse_page('# T\n\n!!! warning "\\"Así me criaron\\" no es una excusa"\n    Texto.\n', "x.md")
     assert page.admonitions[0].title == '"Así me criaron" no es una excusa'

@@ -173,7 +173,7 @@ def test_segment_goes_stale_when_its_spanish_changes(project_copy, tmp_path):
     page.write_text(page.read_text(encoding="utf-8").replace("Rosa tenía miedo de volver a casa.", "Rosa tenía mucho miedo."), encoding="utf-8")
     status = snapshot(project_copy).quechua(M05_QU)
     assert (status.estado, status.stale, status.reviewed) == ("parcial", 1, status.total - 1)
-    assert status.texts()["es"] == f"Traducción revisada en parte ({(100 * (status.total - 1)) // status.total} %)."
+    assert status.text("es") == f"Traducción revisada en parte ({(100 * (status.total - 1)) // status.total} %)."
     again = polib.pofile(str(export_quechua(tmp_path / "otra", "po", project_copy, pagina=M05_QU).path))
     stale = [e for e in again if "fuzzy" in e.flags]
     assert len(stale) == 1 and "cambió" in stale[0].comment

@@ -239,7 +239,7 @@ def add_review_status(page, context: PageContext) -> None:
         page.meta["dc_revision_legal"] = {"estado": legal.estado, "texto": legal.text(context.language)}
     if context.language == "qu":
         quechua = state.quechua(source.as_posix())
-        page.meta["dc_revision_qu"] = {"estado": quechua.estado, "porcentaje": quechua.percent, **quechua.texts()}
+        page.meta["dc_revision_qu"] = {"estado": quechua.estado, "porcentaje": quechua.percent, "qu": quechua.text("qu"), "es": quechua.text("es")}
 
 
 def _is_trainers_page(url: str) -> bool:
