@@ -303,6 +303,22 @@ def test_revisar_lists_claims_to_fix_and_refuses_a_hand_typed_review(project_cop
     assert any(level == "error" and p.path.name == page.name and "a mano" in message for (level, message), p in zip(messages, problems))
 
 
+def test_revisar_names_the_file_and_line_of_a_broken_review_record(project_copy):
+    from defensoria.checks import run_checks
+
+    records = project_copy / "docs" / "_datos" / "revision"
+    records.mkdir(parents=True, exist_ok=True)
+    legal = records / "legal.yml"
+    legal.write_text("afirmaciones:\n  L-0123456789:\n    decision: tal vez\n    por: AB\n    fecha: 2026-12-02\n"
+                     "    huella: 0123456789ab\n", encoding="utf-8")
+    [problem] = run_checks(project_copy, only=["revision"])
+    assert (problem.path, problem.line, problem.level) == (legal, 3, "error")
+    assert problem.message == "«L-0123456789», campo «decision»: valor no permitido (use «ok» o «corregir»)."
+    legal.write_text("afirmaciones:\n  L-0123456789: [\n", encoding="utf-8")
+    [problem] = run_checks(project_copy, only=["revision"])
+    assert problem.line == 3 and problem.message.startswith("el archivo de revisiones no es YAML válido")
+
+
 def test_a_corrected_quiz_string_is_written_back_into_the_bank(project_copy, tmp_path):
     import yaml
 

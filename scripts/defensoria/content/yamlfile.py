@@ -6,7 +6,8 @@ problem can be reported as `file:line` (see `defensoria.content.validation`). Re
 that need the nodes themselves (the exact span of a Quechua string, to lint it line by
 line or write an edit back) use `compose_yaml`; writers use `dump_yaml`. Bad YAML is
 reported the same way everywhere: a Spanish SourceError with the file and line.
-mkdocs.yml, with MkDocs' own tags, is the one exception (content.settings).
+Only mkdocs.yml's values are built elsewhere, by MkDocs' own loader that knows its tags
+(content.settings); its nodes are composed here like any other file's.
 
 Example:
 
@@ -81,7 +82,7 @@ DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 @contextmanager
-def _loader(text: str, path: Path | str, what: str, first_line: int) -> Iterator[yaml.BaseLoader]:
+def _loader(text: str, path: Path | str, what: str, first_line: int) -> Iterator[Any]:
     """A safe loader over `text` whose YAML errors become SourceError with the file line."""
     loader = LOADER(text)
     try:
