@@ -158,7 +158,7 @@ def test_segment_goes_stale_when_its_spanish_changes(project_copy, tmp_path):
     page.write_text(page.read_text(encoding="utf-8").replace("Rosa tenía miedo de volver a casa.", "Rosa tenía mucho miedo."), encoding="utf-8")
     status = snapshot(project_copy).quechua(M05_QU)
     assert (status.estado, status.stale, status.reviewed) == ("parcial", 1, status.total - 1)
-    assert status.texts()["es"] == f"Traducción revisada en parte ({(100 * (status.total - 1)) // status.total} %)."
+    assert status.text("es") == f"Traducción revisada en parte ({(100 * (status.total - 1)) // status.total} %)."
     again = polib.pofile(str(export_quechua(tmp_path / "otra", "po", project_copy, pagina=M05_QU).path))
     stale = [e for e in again if "fuzzy" in e.flags]
     assert len(stale) == 1 and "cambió" in stale[0].comment
@@ -262,6 +262,22 @@ def test_revisar_lists_claims_to_fix_and_refuses_a_hand_typed_review(project_cop
     messages = [(p.level, p.message) for p in problems]
     assert ("aviso", f"la abogada pidió corregir esta afirmación ({row[0].value}): Falta decir desde qué edad.") in messages
     assert any(level == "error" and p.path.name == page.name and "a mano" in message for (level, message), p in zip(messages, problems))
+
+
+def test_revisar_names_the_file_and_line_of_a_broken_review_record(project_copy):
+    from defensoria.checks import run_checks
+
+    records = project_copy / "docs" / "_datos" / "revision"
+    records.mkdir(parents=True, exist_ok=True)
+    legal = records / "legal.yml"
+    legal.write_text("afirmaciones:\n  L-0123456789:\n    decision: tal vez\n    por: AB\n    fecha: 2026-12-02\n"
+                     "    huella: 0123456789ab\n", encoding="utf-8")
+    [problem] = run_checks(project_copy, only=["revision"])
+    assert (problem.path, problem.line, problem.level) == (legal, 3, "error")
+    assert problem.message == "«L-0123456789», campo «decision»: valor no permitido (use «ok» o «corregir»)."
+    legal.write_text("afirmaciones:\n  L-0123456789: [\n", encoding="utf-8")
+    [problem] = run_checks(project_copy, only=["revision"])
+    assert problem.line == 3 and problem.message.startswith("el archivo de revisiones no es YAML válido")
 
 
 def test_a_corrected_quiz_string_is_written_back_into_the_bank(project_copy, tmp_path):

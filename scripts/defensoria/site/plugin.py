@@ -242,7 +242,7 @@ def add_review_status(page, root: Path) -> None:
         page.meta["dc_revision_legal"] = {"estado": legal.estado, "texto": legal.text(language)}
     if language == "qu":
         quechua = state.quechua(source.as_posix())
-        page.meta["dc_revision_qu"] = {"estado": quechua.estado, "porcentaje": quechua.percent, **quechua.texts()}
+        page.meta["dc_revision_qu"] = {"estado": quechua.estado, "porcentaje": quechua.percent, "qu": quechua.text("qu"), "es": quechua.text("es")}
 
 
 def _is_trainers_page(url: str) -> bool:

@@ -32,7 +32,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 from defensoria import paths
 from defensoria.content.validation import source_error
 from defensoria.content.yamlfile import read_yaml
-from defensoria.translation.text import WORD
+from defensoria.content.prose import WORD
 
 RULES_FILE = Path("_datos") / "ortografia-qu.yml"
 FOREIGN = set("bdfgjvxz")
