@@ -40,6 +40,27 @@ def project_copy(tmp_path) -> Path:
     return target
 
 
+def plugin_page(root: Path, src_uri: str, *, locale: str | None = None, edition: str | None = None):
+    """A page as the site plugins see it during a build, with `config` for their hooks.
+
+    A real MkDocs File; with `locale`/`edition`, what mkdocs-static-i18n records on it:
+    the file's own language and the edition it is served in (a Spanish page served as a
+    fallback under qu/ has locale 'es', edition 'qu'), and the edition's folder."""
+    from types import SimpleNamespace
+
+    from mkdocs.structure.files import File
+
+    name = src_uri.replace(f".{locale}.md", ".md") if locale else src_uri
+    edition = edition or locale
+    folder = f"{edition}/" if edition and edition != "es" else ""
+    dest = folder + name[: -len(".md")] + ".html"
+    file = File(src_uri, str(root / "docs"), str(root / "site"), False, dest_uri=dest)
+    if locale:
+        file.locale, file.locale_alternate_of = locale, edition
+    page = SimpleNamespace(file=file, url=file.url, meta={}, title=None)
+    return page, SimpleNamespace(config_file_path=str(root / "mkdocs.yml"), site_url=None, site_name="")
+
+
 def in_ci() -> bool:
     return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 

@@ -192,7 +192,8 @@ def test_paper_packet_and_its_csv_round_trip(project_copy, tmp_path):
     export = export_quechua(tmp_path, "pdf", project_copy, pagina=M05_QU)
     assert export.path.read_bytes().startswith(b"%PDF")
     marks = tmp_path / "revision-quechua-marcas.csv"
-    rows = list(csv.DictReader(marks.open(encoding="utf-8"), delimiter=";"))
+    assert marks.read_bytes().startswith(b"\xef\xbb\xbfnumero;id;")  # opens in Excel with its accents
+    rows = list(csv.DictReader(marks.open(encoding="utf-8-sig"), delimiter=";"))
     assert len(rows) == export.segments
     for row in rows[:10]:
         row["revisado"] = "x"
