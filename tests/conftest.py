@@ -5,6 +5,8 @@ import os
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -36,6 +38,27 @@ def project_copy(tmp_path) -> Path:
             shutil.copytree(ROOT / name, target / name)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     return target
+
+
+def plugin_page(root: Path, src_uri: str, *, locale: str | None = None, edition: str | None = None):
+    """A page as the site plugins see it during a build, with `config` for their hooks.
+
+    A real MkDocs File; with `locale`/`edition`, what mkdocs-static-i18n records on it:
+    the file's own language and the edition it is served in (a Spanish page served as a
+    fallback under qu/ has locale 'es', edition 'qu'), and the edition's folder."""
+    from types import SimpleNamespace
+
+    from mkdocs.structure.files import File
+
+    name = src_uri.replace(f".{locale}.md", ".md") if locale else src_uri
+    edition = edition or locale
+    folder = f"{edition}/" if edition and edition != "es" else ""
+    dest = folder + name[: -len(".md")] + ".html"
+    file = File(src_uri, str(root / "docs"), str(root / "site"), False, dest_uri=dest)
+    if locale:
+        file.locale, file.locale_alternate_of = locale, edition
+    page = SimpleNamespace(file=file, url=file.url, meta={}, title=None)
+    return page, SimpleNamespace(config_file_path=str(root / "mkdocs.yml"), site_url=None, site_name="")
 
 
 def in_ci() -> bool:
@@ -118,23 +141,86 @@ def populate_tracker(project: Path, scratch: Path) -> list[str]:
     return list(codes) + [c.verification_code for c in issued] + [w for pair in TRACKED_NAMES for w in pair]
 
 
+# What the test reviewers of the session's site decided on
+REVIEW_DAY = date(2026, 12, 2)
+M05_QU = "modulos/m05-medidas-de-proteccion.qu.md"
+M04_QU = "modulos/m04-la-denuncia.qu.md"
+
+
+def approve_po(source: Path, target: Path, edit: dict[int, str] | None = None, keep_fuzzy=()):
+    """What a reviewer does in Poedit: remove 'fuzzy' (and maybe correct a text)."""
+    import polib
+
+    po = polib.pofile(str(source))
+    for index, entry in enumerate(po):
+        if "fuzzy" in entry.flags and index not in keep_fuzzy:
+            entry.flags.remove("fuzzy")
+        if edit and index in edit:
+            entry.msgstr = edit[index]
+    po.save(str(target))
+    return po
+
+
+def populate_reviews(project: Path, scratch: Path) -> int:
+    """Test reviewers approve m05 (legal and Quechua) and the first ten segments of m04 in
+    Quechua, through the review workflow; returns the share of m04 approved, in percent."""
+    from openpyxl import load_workbook
+
+    from defensoria.revision.importer import import_file
+    from defensoria.revision.legal_export import export_legal
+    from defensoria.revision.quechua_export import export_quechua
+
+    scratch.mkdir(parents=True)
+    legal = export_legal(scratch, project, paper=False)
+    book = load_workbook(legal.xlsx)
+    for row in book["afirmaciones"].iter_rows(min_row=2):
+        if row[1].value == "m05":
+            row[7].value = "ok"
+    book.save(scratch / "hecha.xlsx")
+    import_file(scratch / "hecha.xlsx", "Abogada del consejo", REVIEW_DAY, project)
+    full = export_quechua(scratch / "m05", "po", project, pagina=M05_QU)
+    approve_po(full.path, scratch / "m05.po")
+    import_file(scratch / "m05.po", "Defensora de Ccapi", REVIEW_DAY, project)
+    part = export_quechua(scratch / "m04", "po", project, pagina=M04_QU)
+    approve_po(part.path, scratch / "m04.po", keep_fuzzy=set(range(10, part.segments)))
+    import_file(scratch / "m04.po", "Defensora de Ccapi", REVIEW_DAY, project)
+    return (100 * 10) // part.segments
+
+
+@dataclass(frozen=True)
+class SessionSite:
+    project: Path
+    site: Path
+    secrets: list[str]
+    # Share of m04's Quechua segments that test reviewers approved (see populate_reviews)
+    m04_reviewed_percent: int
+
+
 @pytest.fixture(scope="session")
-def site_build(tmp_path_factory) -> tuple[Path, Path, list[str]]:
-    """The one site build of the session: (project, site, secrets). The project is a copy of
-    the real content with a populated tracker and one verifiable certificate (hashes only
-    reach the site); the build is strict and fails loudly with its log."""
+def session_site(tmp_path_factory) -> SessionSite:
+    """The one site build of the session. The project is a copy of the real content with a
+    populated tracker and one verifiable certificate (hashes only reach the site), and with
+    test reviewers' records (m05 reviewed, m04 in part); the build is strict and fails
+    loudly with its log."""
     base = tmp_path_factory.mktemp("sitio")
     project = copy_project(base / "proyecto")
     secrets = populate_tracker(project, base)
+    percent = populate_reviews(project, base / "revision")
     target = base / "site"
     result = build_site(project, target)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
-    return project, target, secrets
+    return SessionSite(project, target, secrets, percent)
+
+
+@pytest.fixture(scope="session")
+def site_build(session_site) -> tuple[Path, Path, list[str]]:
+    """(project, site, secrets) of the session's site build."""
+    return session_site.project, session_site.site, session_site.secrets
 
 
 @pytest.fixture(scope="session")
 def built_site(site_build) -> Path:
-    """The real site, built once per test session (see site_build)."""
+    """The real site, built once per test session (see session_site)."""
     return site_build[1]
 
 

@@ -92,3 +92,27 @@ def test_mkdocs_yml_lists_no_module_or_guide_file():
     """The nav's module pages and guides come from the catalogue (content.nav)."""
     text = (PACKAGE.parents[1] / "mkdocs.yml").read_text(encoding="utf-8")
     assert "modulos/m0" not in text and "modulos/m1" not in text and "guias/m" not in text and "voz-alta/m" not in text
+
+
+def yaml_imports(path: Path) -> set[str]:
+    """Modules of YAML libraries that `path` imports (PyYAML, ruamel, MkDocs' loader)."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and not node.level:
+            names = [node.module or ""]
+        else:
+            continue
+        found |= {name for name in names if name.split(".")[0] in ("yaml", "ruamel") or name == "mkdocs.utils.yaml"}
+    return found
+
+
+def test_one_yaml_loader():
+    """Only content.yamlfile parses and writes YAML (Spanish file:line errors, libyaml when
+    present); content.settings reads mkdocs.yml with MkDocs' own loader for its tags."""
+    allowed = {"content/yamlfile.py": {"yaml"}, "content/settings.py": {"mkdocs.utils.yaml"}}
+    found = {path.relative_to(PACKAGE).as_posix(): yaml_imports(path) for path in PACKAGE.rglob("*.py")}
+    assert {name: imports for name, imports in found.items() if imports and imports != allowed.get(name)} == {}
+    # The test sees what it must: the loader itself imports PyYAML
+    assert found["content/yamlfile.py"] == {"yaml"}

@@ -11,7 +11,7 @@ from defensoria.content.citations import Citation, citations_in_text, group_cita
 from defensoria.content.markdown import DELETE, edit_front_matter, parse_page, read_page, with_front_matter
 from defensoria.content.project import Project, project
 from defensoria.content.validation import source_error, spanish
-from defensoria.content.yamlfile import parse_yaml
+from defensoria.content.yamlfile import ScalarNode, compose_yaml, dump_yaml, parse_yaml
 from defensoria.errors import SourceError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -88,6 +88,23 @@ def test_bad_yaml_names_its_line():
     with pytest.raises(SourceError) as error:
         parse_yaml("a: 1\nb: [2\nc: 3\n", "x.yml", "el glosario")
     assert error.value.line == 3 and "el glosario no es YAML válido" in error.value.message
+
+
+def test_composed_nodes_keep_their_marks_and_bad_yaml_its_line():
+    text = "es: Denuncia\nqu: 'Willakuy'\n"
+    qu = compose_yaml(text, "b.yml").value[1][1]
+    assert isinstance(qu, ScalarNode) and text[qu.start_mark.index : qu.end_mark.index] == "'Willakuy'"
+    assert qu.start_mark.line == 1 and qu.style == "'"
+    with pytest.raises(SourceError) as error:
+        compose_yaml("a: 1\nb: [2\nc: 3\n", "q.yml", "el cuestionario")
+    assert str(error.value).startswith("q.yml:3: el cuestionario no es YAML válido")
+
+
+def test_dump_yaml_reads_back_in_order_with_accents():
+    data = {"segmentos": {"b/2": {"por": "Defensora de Ccapi", "comentario": "Señal ñuqa"}, "a/1": {"fecha": date(2026, 12, 3)}}}
+    text = dump_yaml(data)
+    assert "Señal ñuqa" in text and text.index("b/2") < text.index("a/1")
+    assert parse_yaml(text, "x.yml").data == data
 
 
 class Article(BaseModel):
@@ -254,6 +271,12 @@ def test_missing_key_points_points_where_they_belong(tmp_path):
     with pytest.raises(SourceError) as error:
         key_points_of(page)
     assert error.value.line == 5
+
+
+def test_a_definition_is_a_block_of_its_own():
+    page = parse_page("**Línea 100**\n:   Es una llamada gratis.\n    Atiende las 24 horas.\n", "x.md")
+    assert [(b.kind, b.line, b.text) for b in page.blocks()] == [
+        ("paragraph", 1, "**Línea 100**"), ("definition", 2, "Es una llamada gratis.\nAtiende las 24 horas.")]
 
 
 def test_admonition_title_with_escaped_quotes_is_one_block():

@@ -2,7 +2,7 @@
 
 import re
 from pathlib import Path
-from types import SimpleNamespace
+from conftest import plugin_page
 
 import pytest
 
@@ -185,9 +185,8 @@ def test_quechua_collation_treats_digraphs_as_letters():
 def test_plugin_replaces_the_marker_in_the_page_language(repo_root):
     plugin = GlossaryPlugin()
     plugin.load_config({})
-    config = SimpleNamespace(config_file_path=str(repo_root / "mkdocs.yml"))
     for name, heading in (("glosario.md", "### Denuncia {#denuncia}"), ("glosario.qu.md", "{#denuncia}")):
-        page = SimpleNamespace(file=SimpleNamespace(abs_src_path=str(repo_root / "docs" / name)), meta={})
+        page, config = plugin_page(repo_root, name)
         output = plugin.on_page_markdown(f"# T\n\n{MARKER}\n", page=page, config=config, files=None)
         assert MARKER not in output and heading in output
         assert "[[Ley 30364, art. 15]]" in output

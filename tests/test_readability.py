@@ -3,6 +3,7 @@
 import pytest
 
 from defensoria.cli import cli
+from defensoria.content.markdown import parse_page
 from defensoria.readability import count_syllables, plain_text, scale_label, score_page, score_text
 
 # Syllables counted by hand, with the rule each word tests
@@ -82,10 +83,16 @@ def test_markup_is_removed_before_scoring():
         "```python\nprint('código')\n```\n\n"
         "El perro corre [[Ley 30364, art. 15]]. La casa es [grande](https://example.org).\n"
     )
-    text = plain_text(body)
+    text = plain_text(parse_page(body, "p.md"))
     assert "Título" not in text and "código" not in text and "Ley" not in text and "http" not in text
     result = score_text(text)
     assert (result.words, result.sentences) == (4 + 7, 3)
+
+
+def test_terms_definitions_and_emphasised_leads_end_sentences():
+    body = "**Línea 100**\n:   Es una llamada gratis\n\n- **Igualdad.** Valemos igual\n"
+    assert plain_text(parse_page(body, "p.md")) == "Línea 100\nEs una llamada gratis\nIgualdad. Valemos igual"
+    assert score_text(plain_text(parse_page(body, "p.md"))).sentences == 4
 
 
 def test_score_page_skips_front_matter(tmp_path):

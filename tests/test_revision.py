@@ -5,7 +5,6 @@ there: nobody on the team vouches for the real content.
 """
 
 import csv
-import shutil
 import subprocess
 from datetime import date
 from pathlib import Path
@@ -22,25 +21,11 @@ from defensoria.revision.records import load_records
 from defensoria.revision.segments import all_segments
 from defensoria.revision.status import snapshot
 
-from conftest import ROOT, build_site, in_ci
+from conftest import M04_QU, M05_QU, ROOT, approve_po, in_ci
 
 M05 = "modulos/m05-medidas-de-proteccion.md"
-M05_QU = "modulos/m05-medidas-de-proteccion.qu.md"
-M04_QU = "modulos/m04-la-denuncia.qu.md"
 DAY = date(2026, 12, 2)
 SCHEMAS = Path("usr/share/php/Symfony/Component/Translation/Resources/schemas")
-
-
-def approve_po(source: Path, target: Path, edit: dict[int, str] | None = None, keep_fuzzy=()) -> polib.POFile:
-    """What a reviewer does in Poedit: remove 'fuzzy' (and maybe correct a text)."""
-    po = polib.pofile(str(source))
-    for index, entry in enumerate(po):
-        if "fuzzy" in entry.flags and index not in keep_fuzzy:
-            entry.flags.remove("fuzzy")
-        if edit and index in edit:
-            entry.msgstr = edit[index]
-    po.save(str(target))
-    return po
 
 
 def test_real_content_has_no_review_records():
@@ -173,7 +158,7 @@ def test_segment_goes_stale_when_its_spanish_changes(project_copy, tmp_path):
     page.write_text(page.read_text(encoding="utf-8").replace("Rosa tenía miedo de volver a casa.", "Rosa tenía mucho miedo."), encoding="utf-8")
     status = snapshot(project_copy).quechua(M05_QU)
     assert (status.estado, status.stale, status.reviewed) == ("parcial", 1, status.total - 1)
-    assert status.texts()["es"] == f"Traducción revisada en parte ({(100 * (status.total - 1)) // status.total} %)."
+    assert status.text("es") == f"Traducción revisada en parte ({(100 * (status.total - 1)) // status.total} %)."
     again = polib.pofile(str(export_quechua(tmp_path / "otra", "po", project_copy, pagina=M05_QU).path))
     stale = [e for e in again if "fuzzy" in e.flags]
     assert len(stale) == 1 and "cambió" in stale[0].comment
@@ -207,7 +192,8 @@ def test_paper_packet_and_its_csv_round_trip(project_copy, tmp_path):
     export = export_quechua(tmp_path, "pdf", project_copy, pagina=M05_QU)
     assert export.path.read_bytes().startswith(b"%PDF")
     marks = tmp_path / "revision-quechua-marcas.csv"
-    rows = list(csv.DictReader(marks.open(encoding="utf-8"), delimiter=";"))
+    assert marks.read_bytes().startswith(b"\xef\xbb\xbfnumero;id;")  # opens in Excel with its accents
+    rows = list(csv.DictReader(marks.open(encoding="utf-8-sig"), delimiter=";"))
     assert len(rows) == export.segments
     for row in rows[:10]:
         row["revisado"] = "x"
@@ -220,33 +206,10 @@ def test_paper_packet_and_its_csv_round_trip(project_copy, tmp_path):
 
 
 @pytest.fixture(scope="module")
-def reviewed_site(tmp_path_factory):
-    """A copy of the project where test reviewers approved m05 (legal and Quechua) and
-    the first ten segments of m04 in Quechua, built once for the page and browser tests."""
-    base = tmp_path_factory.mktemp("revisado")
-    copy = base / "proyecto"
-    copy.mkdir()
-    for name in ("docs", "quizzes"):
-        shutil.copytree(ROOT / name, copy / name)
-    shutil.copy(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
-    (copy / "scripts").symlink_to(ROOT / "scripts")
-    legal = export_legal(base, copy, paper=False)
-    book = load_workbook(legal.xlsx)
-    for row in book["afirmaciones"].iter_rows(min_row=2):
-        if row[1].value == "m05":
-            row[7].value = "ok"
-    book.save(base / "hecha.xlsx")
-    import_file(base / "hecha.xlsx", "Abogada del consejo", DAY, copy)
-    full = export_quechua(base / "m05", "po", copy, pagina=M05_QU)
-    approve_po(full.path, base / "m05.po")
-    import_file(base / "m05.po", "Defensora de Ccapi", DAY, copy)
-    part = export_quechua(base / "m04", "po", copy, pagina=M04_QU)
-    approve_po(part.path, base / "m04.po", keep_fuzzy=set(range(10, part.segments)))
-    import_file(base / "m04.po", "Defensora de Ccapi", DAY, copy)
-    site = base / "sitio"
-    result = build_site(copy, site)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return site, (100 * 10) // part.segments
+def reviewed_site(session_site):
+    """The session's site, where test reviewers approved m05 (legal and Quechua) and the
+    first ten segments of m04 in Quechua (conftest.populate_reviews)."""
+    return session_site.site, session_site.m04_reviewed_percent
 
 
 @pytest.mark.build
@@ -300,6 +263,22 @@ def test_revisar_lists_claims_to_fix_and_refuses_a_hand_typed_review(project_cop
     messages = [(p.level, p.message) for p in problems]
     assert ("aviso", f"la abogada pidió corregir esta afirmación ({row[0].value}): Falta decir desde qué edad.") in messages
     assert any(level == "error" and p.path.name == page.name and "a mano" in message for (level, message), p in zip(messages, problems))
+
+
+def test_revisar_names_the_file_and_line_of_a_broken_review_record(project_copy):
+    from defensoria.checks import run_checks
+
+    records = project_copy / "docs" / "_datos" / "revision"
+    records.mkdir(parents=True, exist_ok=True)
+    legal = records / "legal.yml"
+    legal.write_text("afirmaciones:\n  L-0123456789:\n    decision: tal vez\n    por: AB\n    fecha: 2026-12-02\n"
+                     "    huella: 0123456789ab\n", encoding="utf-8")
+    [problem] = run_checks(project_copy, only=["revision"])
+    assert (problem.path, problem.line, problem.level) == (legal, 3, "error")
+    assert problem.message == "«L-0123456789», campo «decision»: valor no permitido (use «ok» o «corregir»)."
+    legal.write_text("afirmaciones:\n  L-0123456789: [\n", encoding="utf-8")
+    [problem] = run_checks(project_copy, only=["revision"])
+    assert problem.line == 3 and problem.message.startswith("el archivo de revisiones no es YAML válido")
 
 
 def test_a_corrected_quiz_string_is_written_back_into_the_bank(project_copy, tmp_path):

@@ -13,7 +13,8 @@ from defensoria.taller.guides import guide_files, load_guide
 from defensoria.taller.planner import plan_workshop, schedule
 from defensoria.taller.render import plan_html, suggestions
 
-from conftest import ROOT
+from conftest import ROOT, plugin_page
+from defensoria.site.context import page_context
 
 REAL_GUIDES = guide_files(ROOT, "es") + guide_files(ROOT, "qu")
 
@@ -220,11 +221,9 @@ def test_the_plan_gives_the_quiz_orders_each_guide_shows(repo_root):
 
 # --- the site plugin ---------------------------------------------------------------------
 
-class _Page:
-    """The two attributes of an MkDocs page the plugin reads."""
-
-    def __init__(self, src_uri):
-        self.file = type("File", (), {"src_uri": src_uri})()
+def _render(plugin, markdown: str, src_uri: str) -> str:
+    page, config = plugin_page(ROOT, src_uri)
+    return plugin.on_page_markdown(markdown, page=page, config=config, files=None)
 
 
 def _plugin(root):
@@ -239,7 +238,7 @@ def _plugin(root):
 def test_plugin_fills_a_guide_with_its_modules_objectives_and_key_points(repo_root):
     plugin = _plugin(repo_root)
     source = (repo_root / "docs/formadores/guias/m04-guia.md").read_text(encoding="utf-8")
-    html = plugin.on_page_markdown(source, page=_Page("formadores/guias/m04-guia.md"), config=None, files=None)
+    html = _render(plugin, source, "formadores/guias/m04-guia.md")
     assert "<!-- objetivos-del-modulo -->" not in html and "<!-- puntos-clave-del-modulo -->" not in html
     assert "1. Explicar quién puede denunciar y dónde se presenta una denuncia." in html
     assert "- Es gratis y no necesitas abogado." in html
@@ -248,23 +247,23 @@ def test_plugin_fills_a_guide_with_its_modules_objectives_and_key_points(repo_ro
 
 def test_plugin_adds_a_discreet_trainers_note_only_to_modules_with_a_guide(repo_root, monkeypatch):
     plugin = _plugin(repo_root)
-    with_guide = plugin.on_page_markdown("# La denuncia\n", page=_Page("modulos/m04-la-denuncia.md"), config=None, files=None)
+    with_guide = _render(plugin, "# La denuncia\n", "modulos/m04-la-denuncia.md")
     assert ('<small class="nota-formadores">Para formadoras y formadores: '
             '[guía del taller de este módulo](../formadores/guias/m04-guia.md).</small>') in with_guide
     # A module with a text to read aloud links it too, last
     assert with_guide.rstrip().endswith('[texto de este módulo](../formadores/voz-alta/m04.md).</small>')
     # Without a text to read aloud there is no such line
     monkeypatch.setattr("defensoria.taller.plugin.module_has_read_aloud", lambda root, module: False)
-    without_text = plugin.on_page_markdown("# X\n", page=_Page("modulos/m04-la-denuncia.md"), config=None, files=None)
+    without_text = _render(plugin, "# X\n", "modulos/m04-la-denuncia.md")
     assert "voz-alta" not in without_text and "guía del taller" in without_text
-    quechua = plugin.on_page_markdown("# X\n", page=_Page("modulos/m04-la-denuncia.qu.md"), config=None, files=None)
+    quechua = _render(plugin, "# X\n", "modulos/m04-la-denuncia.qu.md")
     assert "Yachachiqkunapaq" in quechua
-    other = plugin.on_page_markdown("# Glosario\n", page=_Page("glosario.md"), config=None, files=None)
+    other = _render(plugin, "# Glosario\n", "glosario.md")
     assert other == "# Glosario\n"
 
 
 def test_plugin_lists_the_guides_from_their_front_matter(repo_root):
-    table = _plugin(repo_root).guide_table("es", Path("formadores/index.md"))
+    table = _plugin(repo_root).guide_table(page_context(*plugin_page(repo_root, "formadores/index.md")))
     assert "| 4 | [La denuncia](guias/m04-guia.md) | 1&nbsp;h&nbsp;50&nbsp;min |" in table
     assert table.count("\n") == 2 + 12  # header, rule, one row per module
 

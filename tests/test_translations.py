@@ -1,7 +1,7 @@
 """Quechua edition tooling: coverage, staleness, terminology, spelling lint (defensoria traducciones)."""
 
 from pathlib import Path
-from types import SimpleNamespace
+from conftest import plugin_page
 
 import pytest
 
@@ -115,8 +115,7 @@ def test_the_built_page_gets_the_stale_notice_flag(project):
     record_source_hash(quechua)
     plugin = GlossaryPlugin()
     plugin.load_config({})
-    config = SimpleNamespace(config_file_path=str(project / "mkdocs.yml"))
-    page = SimpleNamespace(file=SimpleNamespace(abs_src_path=str(quechua)), meta={})
+    page, config = plugin_page(project, "a.qu.md")
     plugin.on_page_markdown("# A", page=page, config=config, files=None)
     assert "dc_desactualizada" not in page.meta
     write(project / "docs" / "a.md", "# A\n\nTexto nuevo.\n")

@@ -9,7 +9,8 @@ import pytest
 
 from defensoria.registro.codes import HASH_PREFIX, verification_hash
 from defensoria.site.verification import render_verification
-from tests.conftest import VERIFIABLE_CODE as CODE
+from defensoria.site.context import page_context
+from tests.conftest import VERIFIABLE_CODE as CODE, plugin_page
 
 
 def write_hashes(root: Path, code: str = CODE) -> None:
@@ -21,7 +22,7 @@ def write_hashes(root: Path, code: str = CODE) -> None:
 
 def test_page_embeds_hashes_and_module_names_but_no_code(project_copy):
     write_hashes(project_copy)
-    html = render_verification(project_copy, "qu", "qu/verificar.html")
+    html = render_verification(page_context(*plugin_page(project_copy, "verificar.qu.md", locale="qu")))
     assert verification_hash(CODE) in html
     assert CODE not in html and CODE.replace("-", "") not in html
     assert 'src="../assets/javascripts/verificar.js"' in html
@@ -30,7 +31,7 @@ def test_page_embeds_hashes_and_module_names_but_no_code(project_copy):
 
 def test_without_certificates_the_page_says_so(project_copy):
     (project_copy / "docs" / "_datos" / "certificados.json").unlink(missing_ok=True)
-    assert "Todavía no hay certificados" in render_verification(project_copy, "es", "verificar.html")
+    assert "Todavía no hay certificados" in render_verification(page_context(*plugin_page(project_copy, "verificar.md")))
 
 
 @pytest.mark.browser

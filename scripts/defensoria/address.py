@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from defensoria import paths
-from defensoria.errors import SourceError
+from defensoria.content.settings import site_settings
 
 # Reserved names (RFC 2606/6761): example, example.com/.org/.net, .test, .invalid, .localhost
 PLACEHOLDER_HOST = re.compile(r"(^|\.)(example(\.(com|org|net|edu))?|[^.]+\.(test|invalid|localhost|example))$|^localhost$", re.I)
@@ -32,17 +32,9 @@ def placeholder_notice(url: str | None) -> str:
 
 
 def configured_site_url(root: Path | None = None) -> str:
-    """site_url as MkDocs reads it (SITE_URL wins through !ENV), ending in '/' (or '')."""
-    from mkdocs.utils.yaml import yaml_load
-
-    config_file = (root or paths.find_root()) / "mkdocs.yml"
-    if not config_file.is_file():
+    """site_url as MkDocs reads it (SITE_URL wins through !ENV), ending in '/' ('' without mkdocs.yml)."""
+    root = root or paths.find_root()
+    if not (root / "mkdocs.yml").is_file():
         return ""
-    try:
-        with open(config_file, encoding="utf-8") as stream:
-            config = yaml_load(stream) or {}
-    except Exception as error:  # yaml errors and unknown tags alike
-        mark = getattr(error, "problem_mark", None)
-        raise SourceError(config_file, mark.line + 1 if mark else None, f"no se puede leer mkdocs.yml ({error}).") from None
-    url = str(config.get("site_url") or "")
-    return url if not url or url.endswith("/") else url + "/"
+    url = site_settings(root).site_url
+    return url if url.endswith("/") else url + "/"

@@ -145,4 +145,5 @@ def format_flowchart(source, language, css_class, options, md, **kwargs) -> str:
             "A -- texto --> B, A -->|texto| B."
         ) from None
     key = hashlib.sha1(source.encode("utf-8")).hexdigest()[:6]
-    return render_flowchart(nodes, key, language_of(page) if page.endswith(".md") else "es")
+    language = getattr(md, "defensoria_idioma", "") or (language_of(page) if page.endswith(".md") else "es")
+    return render_flowchart(nodes, key, language)

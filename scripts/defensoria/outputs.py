@@ -1,4 +1,5 @@
-"""Every PDF and zip the tools write, made one way: offline, with embedded fonts, byte-reproducible.
+"""Every PDF, zip, CSV and XLSX the tools write, made one way: offline, with embedded
+fonts, byte-reproducible, safe to open in a spreadsheet.
 
 - PDF: WeasyPrint with a URL fetcher that only reads data: and file: URLs (a stray
   remote image or stylesheet is refused and recorded, never fetched); the DejaVu fonts
@@ -7,17 +8,26 @@
   (SOURCE_DATE_EPOCH when set).
 - Zip (QTI packages, XLSX files, the site for a USB stick): entries sorted by the caller,
   one fixed date, fixed permissions.
-Atomic writing of any of these is defensoria.files.write_atomic.
+- CSV for spreadsheets: what Excel in Spanish (Peru) opens right by double-click: ';'
+  between cells, UTF-8 with a BOM (without it accents come out garbled), CRLF lines.
+- XLSX: openpyxl workbooks saved with fixed dates; `table_workbook` makes the plain one
+  sheet table (bold header, frozen first row, drop-downs, notes) most outputs are.
+Text cells that a spreadsheet would run as a formula get a leading ' in both (CSV/XLSX
+injection: tracker data comes from people's own spreadsheets).
+Writing is atomic (a temporary file renamed when complete, owner-only: some of these
+files hold personal data), through defensoria.files.write_atomic.
 """
 
+import csv
 import io
 import os
 import re
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 
+from defensoria.files import write_atomic
 from defensoria.printing.fonts import FAMILY, font_files
 
 FIXED_DATE = "2000-01-01T00:00:00Z"
@@ -25,6 +35,10 @@ FIXED_DATE = "2000-01-01T00:00:00Z"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 # The family names our templates use; both resolve to the embedded files
 FONT_FAMILIES = (FAMILY, "DejaVu Sans")
+# Excel in Spanish splits CSV on ';' (',' is the decimal separator)
+CSV_DELIMITER = ";"
+# Characters that make spreadsheets run a formula (CSV/XLSX injection)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def build_date() -> str:
@@ -117,3 +131,77 @@ def reproducible_zip(data: bytes, mode: int = 0o600) -> bytes:
             yield info.filename, content
 
     return zip_bytes(entries(), mode)
+
+
+# Spreadsheets -----------------------------------------------------------------------
+
+def neutralize(value):
+    """A cell safe to open in a spreadsheet: text starting with = + - @ gets a leading '."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def csv_bytes(header: Sequence, rows: Iterable[Sequence], delimiter: str = CSV_DELIMITER) -> bytes:
+    """A CSV Excel in Spanish opens with accents intact: BOM, UTF-8, `delimiter`, CRLF."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow([neutralize(cell) for cell in header])
+    writer.writerows([neutralize(cell) for cell in row] for row in rows)
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def write_csv(target: Path | str, header: Sequence, rows: Iterable[Sequence], delimiter: str = CSV_DELIMITER) -> Path:
+    """csv_bytes written atomically to `target` (owner-only)."""
+    return write_atomic(target, csv_bytes(header, rows, delimiter))
+
+
+def xlsx_bytes(book) -> bytes:
+    """An openpyxl Workbook as XLSX bytes that do not depend on the clock."""
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return reproducible_zip(buffer.getvalue())
+
+
+def write_xlsx(target: Path | str, book) -> Path:
+    """xlsx_bytes written atomically to `target` (owner-only)."""
+    return write_atomic(target, xlsx_bytes(book))
+
+
+def table_workbook(header: Sequence, rows: Iterable[Sequence], *, title: str = "Hoja", freeze: str = "A2",
+                   widths: Sequence[int] | None = None, choices: dict[int, Sequence[str]] | None = None,
+                   notes: Sequence[str] = ()):
+    """One sheet, bold header, panes frozen at `freeze`; numbers stay numbers, text is
+    neutralised and never read as a formula. `choices` maps a column index to the
+    values offered in a drop-down (other text is still allowed: importers check it);
+    `notes` go to a second sheet, "Notas"."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = title[:31]
+    sheet.append([neutralize(cell) for cell in header])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append([neutralize(cell) for cell in row])
+    for cell_row in sheet.iter_rows(min_row=2):
+        for cell in cell_row:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # never a formula, whatever the text
+    sheet.freeze_panes = freeze
+    for column, values in (choices or {}).items():
+        from openpyxl.worksheet.datavalidation import DataValidation
+
+        letter = sheet.cell(row=1, column=column + 1).column_letter
+        offer = DataValidation(type="list", formula1='"' + ",".join(values) + '"', allow_blank=True, showErrorMessage=False)
+        offer.add(f"{letter}2:{letter}{max(sheet.max_row, 2) + 200}")
+        sheet.add_data_validation(offer)
+    for index, width in enumerate(widths or (), start=1):
+        sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = width
+    if notes:
+        info = book.create_sheet("Notas")
+        for note in notes:
+            info.append([neutralize(note)])
+    return book

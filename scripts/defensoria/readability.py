@@ -6,9 +6,11 @@ INFLESZ scale (Barrio-Cantalejo et al., 2008): < 40 muy difícil, 40–55 algo d
 55–65 normal, 65–80 bastante fácil, > 80 muy fácil. Learner pages should be at least
 "bastante fácil" (P ≥ 65).
 
-Before scoring, a Markdown page loses what a reader does not read as prose: front
-matter, code and diagram fences, admonition titles, citations [[…]], HTML, link targets
-and URLs. Headings, list items and definition terms count as sentences of their own.
+The page is read through the page model: its blocks (content.markdown) give the
+structure — headings, list items, table rows, terms and their definitions each end a
+sentence; front matter, code and diagram fences and admonition titles are not prose —
+and content.prose cleans each block as for every word count (no citations [[…]], HTML,
+link targets, URLs), so readability and the other measures read the same text.
 
 No maintained PyPI library counts Spanish syllables by rule (textstat uses hyphenation
 dictionaries, which undercount: "a-mor" is not hyphenated), so the counter is here and
@@ -26,7 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from defensoria import paths
-from defensoria.pages import read_page
+from defensoria.content.markdown import MarkdownPage, read_page
+from defensoria.content.prose import clean
 
 STRONG = set("aeoáéóíú")  # accented i/u break a diphthong, like a, e, o
 WEAK = set("iuü")
@@ -39,19 +42,8 @@ SENTENCE_END = re.compile(r"[.!?…]+(?=\s|$)|\n")
 # Abbreviations whose period does not end a sentence
 ABBREVIATIONS = re.compile(r"\b(?:arts?|N|n|núm|inc|incs|lit|fj|D|S|Leg|R|M|p|ej|etc|Sr|Sra|Dr|Dra|aprox|tel)\.(?:\s*°)?", re.IGNORECASE)
 
-FRONT_FENCE = re.compile(r"^(```|~~~)")
-ADMONITION = re.compile(r'^(\s*)(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+"[^"]*")?\s*$')
-CITATION = re.compile(r"\s*\(?\[\[[^\]\n]*\]\]\)?")
-INLINE_CODE = re.compile(r"`[^`\n]*`")
-HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-HTML_TAG = re.compile(r"<[^>\n]+>")
-IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-URL = re.compile(r"https?://\S+|\b\S+@\S+\.\w+")
-ATTR_LIST = re.compile(r"\{[:\s]*[.#][^}]*\}")
-# Lines that start a block of their own: headings, list items, definitions, table rows
-BLOCK_START = re.compile(r"^\s*(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|:\s{3}|\|)")
-MARKUP = re.compile(r"^\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|:\s{3}|>\s?)|[*_|]")
+# Emphasis marks: "**Igualdad.** Mujeres…" ends a sentence after "Igualdad."
+EMPHASIS = re.compile(r"[*_]")
 
 
 def count_syllables(word: str) -> int:
@@ -104,27 +96,16 @@ class Readability:
         return self.szigriszt_pazos >= THRESHOLD
 
 
-def plain_text(markdown: str) -> str:
-    """The prose of a Markdown body; blocks end with a newline so they count as sentences."""
-    lines: list[str] = []
-    fenced = False
-    for line in HTML_COMMENT.sub("", markdown).splitlines():
-        if FRONT_FENCE.match(line.strip()):
-            fenced = not fenced
+def plain_text(page: MarkdownPage) -> str:
+    """The prose of a page, one block a line, so that every block ends a sentence."""
+    lines = []
+    for block in page.blocks():
+        if block.kind == "admonition-title":
             continue
-        if fenced or ADMONITION.match(line):
-            lines.append("")
-            continue
-        if BLOCK_START.match(line):
-            lines.append("")
-        for pattern, replacement in ((CITATION, ""), (INLINE_CODE, ""), (IMAGE, ""), (LINK, r"\1"),
-                                     (HTML_TAG, " "), (URL, ""), (ATTR_LIST, ""), (MARKUP, " ")):
-            line = pattern.sub(replacement, line)
-        lines.append(line.strip())
-    # Lines of one paragraph join with a space; a blank line ends the block
-    text = "\n".join(lines)
-    text = re.sub(r"(?<=\S)\n(?=\S)", " ", text)
-    return re.sub(r"\n{2,}", "\n", text).strip()
+        text = clean(block.text.replace("\n", " "), keep_spanish=True)
+        if text := " ".join(EMPHASIS.sub("", text).split()):
+            lines.append(text)
+    return "\n".join(lines)
 
 
 def score_text(text: str) -> Readability:
@@ -142,7 +123,7 @@ def score_text(text: str) -> Readability:
 
 def score_page(path: Path) -> Readability:
     """Readability of a Markdown page's prose (front matter, code and citations removed)."""
-    return score_text(plain_text(read_page(path).body))
+    return score_text(plain_text(read_page(path)))
 
 
 def learner_pages(root: Path | None = None) -> list[Path]:

@@ -18,7 +18,7 @@ from defensoria.catalog import catalog
 from defensoria.checks import WARNING, Problem, check
 from defensoria.errors import SourceError
 from defensoria.pages import language_of, read_page
-from defensoria.translation.text import clean, words
+from defensoria.content.prose import clean, words
 
 FOLDER = Path("formadores") / "voz-alta"
 FILE = re.compile(r"^(m\d{2})(?:\.qu)?\.md$")

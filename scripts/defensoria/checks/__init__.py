@@ -2,7 +2,8 @@
 
 Features add their checks by decorating a function with @check in a module listed in
 CHECK_MODULES; `run_checks` imports them all and runs every one, collecting problems so
-that one run reports everything.
+that one run reports everything. A check may simply let a SourceError escape when it
+cannot read what it checks: run_checks reports it at its file and line.
 """
 
 import importlib
@@ -81,5 +82,9 @@ def run_checks(root: Path, only: Iterable[str] | None = None, include_optional: 
     problems: list[Problem] = []
     for name, (function, _) in checks.items():
         if name in wanted:
-            problems.extend(function(root))
+            try:
+                problems.extend(function(root))
+            except SourceError as error:
+                # A source the check cannot read is its problem: the other checks still run
+                problems.append(Problem.from_error(error))
     return sorted(set(problems))

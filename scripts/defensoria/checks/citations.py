@@ -79,11 +79,7 @@ def explain_unknown(cited: Cited, norms: Norms) -> str | None:
 
 @check("citas")
 def check_citations(root: Path):
-    try:
-        norms = load_norms(root)
-    except SourceError as error:
-        yield Problem.from_error(error)
-        return
+    norms = load_norms(root)
     yield from missing_quechua(norms)
     articles_per_module: dict[Path, set[tuple[str, str]]] = {}
     for cited in site_citations(root):

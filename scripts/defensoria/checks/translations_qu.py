@@ -44,12 +44,7 @@ def check_translation_state(root: Path):
 
 @check("ortografia-qu")
 def check_quechua_spelling(root: Path):
-    try:
-        rules = load_rules(root)
-    except SourceError as error:
-        yield Problem.from_error(error)
-        return
-    for path, finding in lint_project(root, rules):
+    for path, finding in lint_project(root, load_rules(root)):
         yield Problem(path, finding.line, finding.message, ERROR if finding.level == "error" else WARNING)
 
 
@@ -58,12 +53,7 @@ def check_glossary(root: Path):
     path = glossary_path(root)
     if not path.is_file():
         return
-    try:
-        glossary = load_glossary(root)
-    except SourceError as error:
-        yield Problem.from_error(error)
-        return
-    yield from _unknown_citations(root, glossary, path)
+    yield from _unknown_citations(root, load_glossary(root), path)
 
 
 def _unknown_citations(root: Path, glossary, path: Path):
@@ -72,21 +62,11 @@ def _unknown_citations(root: Path, glossary, path: Path):
         norms = load_norms(root)
     except (ImportError, SourceError):
         return  # no norms data: the citation check of the norms reports that
-    lines = _term_lines(path)
     for term in glossary.terminos:
         for code, article, _unit in term.citations:
             if norms.find(code, article) is None:
                 what = f"«{code}, art. {article}»" if article else f"«{code}»"
-                yield Problem(path, lines.get(term.id, 1), f"término «{term.id}»: la cita {what} no está en docs/_datos/normas.yml.")
-
-
-def _term_lines(path: Path) -> dict[str, int]:
-    lines = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        stripped = line.strip()
-        if stripped.startswith("- id:"):
-            lines[stripped.split(":", 1)[1].strip()] = number
-    return lines
+                yield Problem(path, term.line, f"término «{term.id}»: la cita {what} no está en docs/_datos/normas.yml.")
 
 
 @check("terminologia")

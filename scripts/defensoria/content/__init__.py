@@ -4,8 +4,9 @@
                         completion rules, site settings — the only way in (start here)
     content.markdown    MarkdownPage: front matter, fences, headings, sections,
                         admonitions, blocks, prose lines (file:line), front matter editing
+    content.prose       what a reader reads of a page: words, readability, spelling lint
     content.citations   the one citation grammar ([[Ley 30364, art. 15]])
-    content.yamlfile    the one YAML loader (data + line of every key)
+    content.yamlfile    the one YAML loader and writer (data + line of every key, or nodes)
     content.validation  the one translator of validation errors to Spanish file:line
     content.settings    mkdocs.yml: site_url, languages, site names, extensions
 

@@ -30,10 +30,8 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from defensoria.content.citations import Cited, citations_in_text
-from defensoria.content.yamlfile import Positions, parse_yaml
+from defensoria.content.yamlfile import Positions, dump_yaml, parse_yaml
 from defensoria.errors import SourceError
 from defensoria.files import write_atomic
 
@@ -46,6 +44,8 @@ HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*(?:\{[^}]*#(?P<id>[
 # The title may hold escaped quotes: !!! warning "\"Así me criaron\" no es una excusa"
 ADMONITION = re.compile(r'^(?P<indent>[ ]*)(?P<marker>!!!|\?\?\?\+?)\s+(?P<kind>[\w-]+)(?:\s+"(?P<title>(?:[^"\\]|\\.)*)")?\s*$')
 LIST_ITEM = re.compile(r"^(?P<indent>[ ]*)(?P<marker>[-*+]|\d+[.)])\s+(?P<text>.*)$")
+# The definition of a term in a definition list (Python-Markdown's def_list): ":   text"
+DEFINITION = re.compile(r"^(?P<indent>[ ]{0,3}):[ ]{1,3}(?P<text>\S.*)$")
 INLINE_CODE = re.compile(r"`[^`]*`")
 TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 HTML_ONLY = re.compile(r"^\s*<[^>]*>\s*$|^\s*<!--.*-->\s*$")
@@ -122,7 +122,7 @@ class Block:
     item, a table row or an admonition title. `text` is its source joined on one line
     per source line, without the list marker and without the admonition indent."""
 
-    kind: str  # 'heading' | 'paragraph' | 'item' | 'table-row' | 'admonition-title'
+    kind: str  # 'heading' | 'paragraph' | 'item' | 'definition' | 'table-row' | 'admonition-title'
     line: int
     end: int
     text: str
@@ -265,11 +265,11 @@ class MarkdownPage:
         return next((a for a in self.admonitions if a.kind == kind), None)
 
     def blocks(self) -> list[Block]:
-        """Headings, paragraphs, list items, table rows and admonition titles, in order.
+        """Headings, paragraphs, list items, definitions, table rows and admonition titles, in order.
 
-        Fenced code, HTML-only lines and table separators are not blocks. A list item
-        keeps its continuation lines; a paragraph ends at a blank line or where another
-        kind of block starts.
+        Fenced code, HTML-only lines and table separators are not blocks. A list item or
+        a definition (`:   text` under its term) keeps its continuation lines; a paragraph
+        ends at a blank line or where another kind of block starts.
         """
         blocks: list[Block] = []
         current: dict | None = None
@@ -304,9 +304,10 @@ class MarkdownPage:
                 close()
                 blocks.append(Block("table-row", number, number, stripped.strip(), kind_here))
                 continue
-            if item := LIST_ITEM.match(stripped):
+            if marked := LIST_ITEM.match(stripped) or DEFINITION.match(stripped):
                 close()
-                current = {"kind": "item", "line": number, "end": number, "parts": [item.group("text").strip()], "admonition": kind_here}
+                kind = "item" if marked.re is LIST_ITEM else "definition"
+                current = {"kind": kind, "line": number, "end": number, "parts": [marked.group("text").strip()], "admonition": kind_here}
                 continue
             if current is None:
                 current = {"kind": "paragraph", "line": number, "end": number, "parts": [], "admonition": kind_here}
@@ -371,8 +372,7 @@ DELETE = object()  # value for edit_front_matter: remove the key
 
 
 def _dump(key: str, value: Any) -> list[str]:
-    text = yaml.safe_dump({key: value}, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100)
-    return text.rstrip("\n").split("\n")
+    return dump_yaml({key: value}).rstrip("\n").split("\n")
 
 
 def with_front_matter(text: str, updates: Mapping[str, Any], path: Path | str = "página") -> str:

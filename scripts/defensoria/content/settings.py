@@ -1,7 +1,8 @@
 """Site settings read from mkdocs.yml: site URL, names per language, languages, extensions.
 
 mkdocs.yml holds `!!python/name:` tags that a plain YAML loader rejects; it is read with
-MkDocs' own loader, once per change of the file.
+MkDocs' own loader (the one place besides content.yamlfile that parses YAML), once per
+change of the file or of the environment its `!ENV` tags read (SITE_URL).
 
 Example:
 
@@ -12,6 +13,7 @@ Example:
     settings.site_names["qu"]               # 'Qusqupi Ayllu Defensoríakuna'
 """
 
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -48,7 +50,7 @@ def _i18n(config: dict) -> dict:
 
 
 @lru_cache(maxsize=8)
-def _settings(config_file: Path, mtime: float) -> SiteSettings:
+def _settings(config_file: Path, mtime: float, environment: tuple) -> SiteSettings:
     from mkdocs.utils.yaml import yaml_load  # MkDocs' loader knows its own tags
 
     try:
@@ -89,4 +91,4 @@ def site_settings(root: Path | None = None) -> SiteSettings:
     config_file = Path(root or paths.find_root()) / "mkdocs.yml"
     if not config_file.is_file():
         raise SourceError(config_file, None, "no existe mkdocs.yml en la carpeta del proyecto (use --raiz).")
-    return _settings(config_file.resolve(), config_file.stat().st_mtime)
+    return _settings(config_file.resolve(), config_file.stat().st_mtime, tuple(sorted(os.environ.items())))

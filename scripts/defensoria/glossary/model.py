@@ -26,7 +26,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
 
 from defensoria import paths
 from defensoria.content.citations import parse_citation
@@ -95,6 +95,12 @@ class Term(BaseModel):
     comprobar_uso: bool = True
     # What was read in the sources; required for a sourced term, optional for a proposal
     evidencia: list[Evidence] = Field(default_factory=list)
+    # The entry's line in glosario.yml, set by the loader (never read from the file)
+    _line: int = PrivateAttr(default=1)
+
+    @property
+    def line(self) -> int:
+        return self._line
 
     @property
     def sourced(self) -> bool:
@@ -197,7 +203,7 @@ def parse_glossary(text: str, path: Path) -> Glossary:
     if not isinstance(raw, dict):
         raise SourceError(path, 1, "el glosario debe tener las claves «fuentes:» y «terminos:».")
     try:
-        return Glossary.model_validate(raw)
+        glossary = Glossary.model_validate(raw)
     except ValidationError as error:
         first = error.errors()[0]
         context_error = (first.get("ctx") or {}).get("error")
@@ -209,6 +215,9 @@ def parse_glossary(text: str, path: Path) -> Glossary:
         if first["type"] == "string_pattern_mismatch" and field in PATTERN_MESSAGES:
             messages = {**MESSAGES, "string_pattern_mismatch": PATTERN_MESSAGES[field]}
         raise source_error(error, document, describe=lambda loc: _describe(loc, raw), messages=messages) from None
+    for index, term in enumerate(glossary.terminos):
+        term._line = document.line(("terminos", index)) or 1
+    return glossary
 
 
 def glossary_path(root: Path | None = None) -> Path:

@@ -10,7 +10,6 @@
 List it before `defensoria` in mkdocs.yml.
 """
 
-from pathlib import Path
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -20,7 +19,7 @@ from mkdocs.plugins import BasePlugin
 from defensoria.errors import SourceError
 from defensoria.glossary.model import glossary_path, load_glossary
 from defensoria.glossary.render import MARKER, render_glossary
-from defensoria.pages import language_of
+from defensoria.site.context import build_project, page_context
 from defensoria.translation.state import translation_state
 
 
@@ -35,7 +34,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     # Rebuild on `mkdocs serve` when the termbase changes
     def on_serve(self, server, *, config, builder):
         if self.config.enabled:
-            path = glossary_path(Path(config.config_file_path).parent)
+            path = glossary_path(build_project(config).root)
             if path.is_file():
                 server.watch(str(path))
         return server
@@ -44,18 +43,17 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     def on_page_markdown(self, markdown, *, page, config, files):
         if not self.config.enabled:
             return markdown
-        source = Path(page.file.abs_src_path) if page.file.abs_src_path else None
-        language = language_of(source) if source else "es"
-        if self.config.stale_notice and source and language != "es":
+        context = page_context(page, config)
+        if self.config.stale_notice and context.language != "es":
             try:
-                if translation_state(source).stale:
+                if translation_state(context.path).stale:
                     page.meta["dc_desactualizada"] = True
             except SourceError as error:
                 raise PluginError(str(error)) from None
         if MARKER not in markdown:
             return markdown
         try:
-            glossary = load_glossary(Path(config.config_file_path).parent)
+            glossary = load_glossary(context.project.root)
         except SourceError as error:
             raise PluginError(str(error)) from None
-        return markdown.replace(MARKER, render_glossary(glossary, language))
+        return markdown.replace(MARKER, render_glossary(glossary, context.language))

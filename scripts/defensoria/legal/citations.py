@@ -15,7 +15,9 @@ Config:
     catalogo       Norms already loaded (tests); else `archivo` is read. - Default: {}
     archivo        Path of normas.yml; "" finds docs/_datos/normas.yml. - Default: ""
     pagina         Source path of the page being rendered, e.g. "modulos/m04-x.qu.md";
-                   sets the relative link and the tooltip language. - Default: ""
+                   sets the relative link (and the language when `idioma` is empty). - Default: ""
+    idioma         Language of that page ('es', 'qu'): tooltips, diagrams. The site
+                   plugin sets it from the page's context. - Default: ""
     pagina_normas  Source path of the Normas page. - Default: "normas.md"
     build_url      Callable (anchor, pagina, pagina_normas) → URL. - Default: build_url
     html_class     CSS class of the link. - Default: "cita"
@@ -37,7 +39,6 @@ Never enable `wikilinks` together with this extension: both use `[[`.
 
 import re
 import xml.etree.ElementTree as etree
-from pathlib import PurePosixPath
 
 from markdown import Markdown
 from markdown.extensions import Extension
@@ -48,12 +49,12 @@ from defensoria.content.citations import BRACKETED_PATTERN, Citation, from_match
 from defensoria.content.markdown import language_of
 from defensoria.legal.norms import Norms, load_norms
 from defensoria.legal.notes import CitationNotesTreeprocessor
+from defensoria.site.context import relative_link
 
 
 def build_url(anchor_id: str, pagina: str, pagina_normas: str) -> str:
     """Relative link from `pagina` to the anchor on the Normas page."""
-    depth = len(PurePosixPath(pagina).parts) - 1 if pagina else 0
-    return "../" * depth + f"{pagina_normas}#{anchor_id}"
+    return f"{relative_link(pagina_normas, pagina)}#{anchor_id}"
 
 
 class CitationInlineProcessor(InlineProcessor):
@@ -91,6 +92,7 @@ class CitationExtension(Extension):
             "catalogo": [{}, "Norms already loaded; empty reads `archivo`. - Default: {}"],
             "archivo": ["", "Path of normas.yml; empty finds docs/_datos/normas.yml. - Default: ''"],
             "pagina": ["", "Source path of the page being rendered. - Default: ''"],
+            "idioma": ["", "Language of the page ('es', 'qu'); empty: from `pagina`. - Default: ''"],
             "pagina_normas": ["normas.md", "Source path of the Normas page. - Default: 'normas.md'"],
             "build_url": [build_url, "Callable (anchor, pagina, pagina_normas) → URL. - Default: build_url"],
             "html_class": ["cita", "CSS class of the link; empty for none. - Default: 'cita'"],
@@ -114,6 +116,7 @@ class CitationExtension(Extension):
         md.citas = self.citations
         # The page being rendered, for other extensions' messages (diagrams)
         md.defensoria_pagina = self.getConfig("pagina")
+        md.defensoria_idioma = self.language()
         md.inlinePatterns.register(CitationInlineProcessor(BRACKETED_PATTERN, self, md), "cita", 75)
         # After the inline patterns (20): article citations open a note with the law's text
         md.treeprocessors.register(CitationNotesTreeprocessor(md, self), "citas-notas", 5)
@@ -131,13 +134,14 @@ class CitationExtension(Extension):
 
     def language(self) -> str:
         """Language of the page being rendered ('es' or 'qu')."""
-        return "qu" if language_of(self.getConfig("pagina") or "x.md") == "qu" else "es"
+        language = self.getConfig("idioma") or language_of(self.getConfig("pagina") or "x.md")
+        return "qu" if language == "qu" else "es"
 
     def tooltip(self, norm, article) -> str:
         """Article title (Quechua on qu pages when written), or the norm's name."""
         if article is None:
             return norm.nombre
-        if language_of(self.getConfig("pagina") or "x.md") == "qu" and article.qu and article.qu.titulo:
+        if self.language() == "qu" and article.qu and article.qu.titulo:
             return article.qu.titulo
         return article.titulo
 

@@ -20,7 +20,7 @@ from mkdocs.plugins import BasePlugin
 from defensoria.errors import SourceError
 from defensoria.legal.norms import NORMS_FILE, Norms, load_norms
 from defensoria.legal.page import render_norms_page
-from defensoria.pages import language_of
+from defensoria.site.context import page_context
 
 EXTENSION = "defensoria.legal.citations"
 MARKER = "<!-- normas -->"
@@ -56,12 +56,8 @@ class NormasPlugin(BasePlugin[NormasConfig]):
     def on_page_markdown(self, markdown, *, page, config, files):
         if not self.config.enabled:
             return markdown
-        # src_uri gives the depth; the real file name gives the language (x.qu.md)
-        language = language_of(Path(page.file.abs_src_path or page.file.src_uri))
-        source = Path(page.file.src_uri)
-        if language != "es" and language_of(source) != language:
-            source = source.with_name(f"{source.name[:-3]}.{language}.md")
-        config.mdx_configs[EXTENSION]["pagina"] = source.as_posix()
+        context = page_context(page, config)
+        config.mdx_configs[EXTENSION].update(pagina=context.source.as_posix(), idioma=context.language)
         if MARKER in markdown:
-            markdown = markdown.replace(MARKER, render_norms_page(self.norms, language))
+            markdown = markdown.replace(MARKER, render_norms_page(self.norms, context.language))
         return markdown

@@ -17,7 +17,6 @@ List it after i18n in mkdocs.yml.
 import hashlib
 import logging
 import os
-import posixpath
 import re
 import shutil
 from html import escape
@@ -40,6 +39,7 @@ from defensoria.printing.qr import qr_code
 from defensoria.printing.strings import LABELS
 from defensoria.printing.trainers import FOLDER as TRAINERS_FOLDER
 from defensoria.printing.trainers import downloads as trainer_downloads
+from defensoria.site.context import PageContext, build_project, page_context
 
 FOLDER_IN_CACHE = "formadores"
 # The trainers' area box, on the Spanish trainers' page (a Quechua text needs a translator)
@@ -83,7 +83,7 @@ class ImpresionPlugin(BasePlugin[ImpresionConfig]):
     def on_config(self, config):
         if not self.config.enabled:
             return
-        self.root = Path(config.config_file_path).parent
+        self.root = build_project(config).root
         # Said once per build (i18n builds twice): an example address gets no QR or URL
         if is_placeholder(config.site_url) and not getattr(self, "_told_placeholder", False):
             self._told_placeholder = True
@@ -98,18 +98,19 @@ class ImpresionPlugin(BasePlugin[ImpresionConfig]):
     def on_page_content(self, html, *, page, config, files):
         if not self.config.enabled:
             return html
-        language = page_language(page)
+        context = page_context(page, config)
+        language = context.edition
         if TRAINERS_MARKER in html:
             shown = self.config.trainers and language in TRAINERS_TEXT
-            html = html.replace(TRAINERS_MARKER, self.trainers_box(page, language) if shown else "")
-        box = self.download_box(page, language)
+            html = html.replace(TRAINERS_MARKER, self.trainers_box(context) if shown else "")
+        box = self.download_box(context)
         return html + box + print_footer(config.site_url, page.url, language)
 
     # Running headers for print: site, title, language, date (inline, per page)
     def on_post_page(self, output, *, page, config):
         if not self.config.enabled:
             return output
-        language = page_language(page)
+        language = page_context(page, config).edition
         site_name = config.site_name or ""
         left = f"{site_name} · {page.title}" if page.title else site_name
         right = f"{LABELS[language].language_name} · {edition_date():%d/%m/%Y}"
@@ -159,10 +160,9 @@ class ImpresionPlugin(BasePlugin[ImpresionConfig]):
                     raise PluginError(f"área de formadores, {item.name}: {error.format_message()}") from None
             shutil.copyfile(cached, target / item.name)
 
-    def trainers_box(self, page, language: str) -> str:
-        """The trainers' area: links to what is built into descargas/formadores/."""
-        here = posixpath.dirname(page.file.dest_uri) or "."
-        href = lambda name: escape(posixpath.relpath(f"{self.config.folder}/{TRAINERS_FOLDER}/{name}", here))  # noqa: E731
+    def trainers_box(self, context: PageContext) -> str:
+        """The trainers' area (in the page's edition): links to what is built into descargas/formadores/."""
+        href = lambda name: escape(context.link(f"{self.config.folder}/{TRAINERS_FOLDER}/{name}"))  # noqa: E731
         items = self.trainer_downloads()
         sheet = [f'<a href="{href(d.name)}" download>{escape(d.name.rsplit(".", 1)[1].upper())}</a>' for d in items if d.kind == "hoja"]
         rows = []
@@ -172,7 +172,7 @@ class ImpresionPlugin(BasePlugin[ImpresionConfig]):
             cells = [f'<a href="{href(d.name)}" download>{"entrada" if "entrada" in d.name else "salida"}</a>' for d in quizzes]
             pack_link = f'<a href="{href(pack.name)}" download>ZIP</a>' if pack else "—"
             rows.append(f"<tr><td>{escape(module)}</td><td>{' · '.join(cells) or '—'}</td><td>{pack_link}</td></tr>")
-        texts = TRAINERS_TEXT[language]
+        texts = TRAINERS_TEXT[context.edition]
         return (f'<div class="dc-formadores-descargas">'
                 f'<p><strong>{texts["sheet"]}</strong>: {" · ".join(sheet)}. {texts["sheet_note"]}</p>'
                 f'<table><thead><tr><th>{texts["module"]}</th><th>{texts["quizzes"]}</th><th>{texts["pack"]}</th></tr></thead>'
@@ -184,8 +184,9 @@ class ImpresionPlugin(BasePlugin[ImpresionConfig]):
         modes = ["es", "qu", "bilingue"] if module.page_path("qu").is_file() else ["es"]
         return [(mode, layout) for mode in modes for layout in self.config.formats]
 
-    def download_box(self, page, language: str) -> str:
-        source = Path(page.file.src_uri)
+    def download_box(self, context: PageContext) -> str:
+        """Module pages: their handouts, in the page's edition (a fallback on qu/ offers qu's)."""
+        source, language = context.source, context.edition
         if source.parent.name != "modulos" or not MODULE_FILE.match(source.name.replace(".qu.md", ".md")):
             return ""
         module = self.modules.get(source.name.split(".")[0])
@@ -202,16 +203,10 @@ class ImpresionPlugin(BasePlugin[ImpresionConfig]):
                 label = labels.download_bilingual if layout == "a4" else f"{labels.download_booklet} · {labels.download_bilingual}"
             else:
                 label = labels.download_single if layout == "a4" else labels.download_booklet
-            href = posixpath.relpath(f"{self.config.folder}/{handout_filename(module, mode, layout)}", posixpath.dirname(page.file.dest_uri) or ".")
+            href = context.link(f"{self.config.folder}/{handout_filename(module, mode, layout)}")
             links.append(f'<li><a href="{escape(href)}" download>{escape(label)}</a> <small>PDF</small></li>')
         return (f'<aside class="dc-descargas" aria-label="{escape(labels.download_title)}">'
                 f'<p class="dc-descargas__titulo">{escape(labels.download_title)}</p><ul>{"".join(links)}</ul></aside>')
-
-
-def page_language(page) -> str:
-    """The language of the edition the page belongs to (a Spanish fallback on /qu/ is qu)."""
-    first = (page.file.dest_uri or "").split("/", 1)[0]
-    return first if first in LABELS and first != "es" else "es"
 
 
 def print_footer(site_url: str | None, page_url: str, language: str) -> str:

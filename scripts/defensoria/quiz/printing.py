@@ -9,8 +9,6 @@ One call writes into the output folder:
 Nothing depends on the clock: PDF dates are fixed, ZIP entries carry a fixed date.
 """
 
-import csv
-import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,33 +93,14 @@ def print_quiz(banks: list[Bank], options: PrintOptions, out_dir: Path, module_t
         if options.pdf:
             written.append(write_atomic(out_dir / f"{name}.pdf", html_to_pdf(html, out_dir)))
     written.append(write_atomic(out_dir / "claves.json", dump_keys(keys_document(versions, options.seed, modules, options.language)).encode("utf-8")))
-    written.append(write_atomic(out_dir / "plantilla-respuestas.csv", answer_template_csv(versions)))
-    written.append(write_atomic(out_dir / "plantilla-respuestas.xlsx", answer_template_xlsx(versions)))
+    written.append(outputs.write_csv(out_dir / "plantilla-respuestas.csv", _template_header(versions), []))
+    written.append(outputs.write_xlsx(out_dir / "plantilla-respuestas.xlsx", answer_template(versions)))
     return written
 
 
-def answer_template_csv(versions: list[Version]) -> bytes:
-    """Header and one example line per version; ';' and a BOM so Excel in Spanish opens it."""
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(_template_header(versions))
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
-
-
-def answer_template_xlsx(versions: list[Version]) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "respuestas"
-    sheet.append(_template_header(versions))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    sheet.freeze_panes = "C2"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return outputs.reproducible_zip(buffer.getvalue())
+def answer_template(versions: list[Version]):
+    """The answer sheet to type the papers into: participant and version stay in view."""
+    return outputs.table_workbook(_template_header(versions), [], title="respuestas", freeze="C2")
 
 
 def _template_header(versions: list[Version]) -> list[str]:

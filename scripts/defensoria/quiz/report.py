@@ -1,7 +1,5 @@
 """Showing and storing grading results: tables, CSV files, the tracker (`--registrar`)."""
 
-import csv
-import io
 import re
 from datetime import date
 from pathlib import Path
@@ -9,14 +7,13 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from defensoria import outputs
 from defensoria.errors import DefensoriaError
 from defensoria.quiz.bank import bank_paths, validate_bank
 from defensoria.quiz.grading import GradingResult
-from defensoria.files import write_atomic
 
 PERSON_CODE_LIKE = re.compile(r"^P[\s\-_.]?\d", re.IGNORECASE)
 # A cell starting with these runs as a formula in a spreadsheet: neutralise it
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def basic_checker(code: str) -> str:
@@ -97,15 +94,8 @@ def write_csv(result: GradingResult, keys: dict, root: Path, out_dir: Path) -> l
     for stats in sorted(result.items.values(), key=lambda s: s.id):
         for key, (text, right) in texts.get(stats.id, {}).items() or [("", ("", False))]:
             questions.append([stats.id, stats.shown, stats.right, stats.percent, stats.blank, text, "sí" if right else "no", stats.chosen.get(key, 0)])
-    return [write_atomic(out_dir / "resultados-personas.csv", _csv(people)), write_atomic(out_dir / "resultados-preguntas.csv", _csv(questions))]
-
-
-def _csv(rows: list[list]) -> bytes:
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    for row in rows:
-        writer.writerow(["'" + v if isinstance(v, str) and v.startswith(FORMULA_START) else v for v in row])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return [outputs.write_csv(out_dir / "resultados-personas.csv", people[0], people[1:]),
+            outputs.write_csv(out_dir / "resultados-preguntas.csv", questions[0], questions[1:])]
 
 
 def record(result: GradingResult, root: Path, base: Path | None, when: str | None):

@@ -8,22 +8,20 @@ that have a quiz, so other pages stay light. List it before `defensoria` in mkdo
 import random
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.utils import get_relative_url
 
 from defensoria.errors import DefensoriaError
-from defensoria.pages import language_of
 from defensoria.quiz.bank import bank_paths, load_bank
 from defensoria.quiz.citations import citation_link
 from defensoria.quiz.layout import LETTERS, Shown, present
 from defensoria.quiz.model import Bank
 from defensoria.quiz.strings import UI
+from defensoria.site.context import PageContext, build_project, page_context
 
 MODULE_PAGE = re.compile(r"^modulos/(m\d{2})-[a-z0-9-]+(?:\.[a-z]{2})?\.md$")
 MARKER = "<!-- defensoria-cuestionario -->"
@@ -62,7 +60,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
     def on_config(self, config):
         if not self.config.enabled:
             return
-        root = Path(config.config_file_path).parent
+        root = build_project(config).root
         try:
             self.banks = {path.stem: load_bank(path, root) for path in bank_paths(root)}
         except DefensoriaError as error:
@@ -72,30 +70,37 @@ class QuizPlugin(BasePlugin[QuizConfig]):
 
     # Add the heading (so the table of contents lists it) and a marker for the HTML
     def on_page_markdown(self, markdown, *, page, config, files):
-        if not self.config.enabled or self._bank_for(page) is None:
+        if not self.config.enabled:
             return markdown
-        language = language_of(Path(page.file.src_uri))
-        heading = UI[language]["heading"]
+        context = page_context(page, config)
+        if self._bank_for(context) is None:
+            return markdown
+        heading = UI[context.language]["heading"]
         return f"{markdown.rstrip()}\n\n## {heading} {{ #cuestionario }}\n\n{MARKER}\n"
 
     # Replace the marker with the quiz rendered in the page's language
     def on_page_content(self, html, *, page, config, files):
-        bank = self._bank_for(page)
-        if not self.config.enabled or bank is None or MARKER not in html:
+        if not self.config.enabled or MARKER not in html:
             return html
-        language = language_of(Path(page.file.src_uri))
-        self.pages_with_quiz.add(page.file.src_uri)
-        return html.replace(MARKER, render_quiz(bank, language, page.url))
+        context = page_context(page, config)
+        bank = self._bank_for(context)
+        if bank is None:
+            return html
+        self.pages_with_quiz.add(context.source.as_posix())
+        return html.replace(MARKER, render_quiz(bank, context))
 
     # Link the widget's script only from pages that show a quiz
     def on_post_page(self, output, *, page, config):
-        if not self.config.enabled or page.file.src_uri not in self.pages_with_quiz:
+        if not self.config.enabled:
             return output
-        script = get_relative_url(self.config.assets_script, page.url)
+        context = page_context(page, config)
+        if context.source.as_posix() not in self.pages_with_quiz:
+            return output
+        script = context.link(self.config.assets_script)
         return output.replace(BODY_CLOSE, f'<script src="{script}" defer></script>\n{BODY_CLOSE}', 1)
 
-    def _bank_for(self, page) -> Bank | None:
-        match = MODULE_PAGE.match(page.file.src_uri)
+    def _bank_for(self, context: PageContext) -> Bank | None:
+        match = MODULE_PAGE.match(context.source.as_posix())
         return self.banks.get(match.group(1)) if match else None
 
 
@@ -108,15 +113,17 @@ _ENV = Environment(
 )
 
 
-def render_quiz(bank: Bank, language: str, page_url: str) -> str:
-    """The quiz HTML of a bank for a page at `page_url` (options shuffled per item id)."""
+def render_quiz(bank: Bank, context: PageContext) -> str:
+    """The quiz HTML of a bank for the page of `context`, in its language (options
+    shuffled per item id)."""
+    language = context.language
     prefix = "" if language == "es" else f"{language}/"
     questions = []
     for item in bank.preguntas:
         shown = present(item, random.Random(f"sitio:{item.id}"))
-        law_url = get_relative_url(prefix + citation_link(item.cita), page_url)
+        law_url = context.link(prefix + citation_link(item.cita))
         questions.append(SiteQuestion(shown, law_url))
     template = _ENV.get_template("sitio.html.j2")
     # Printable quizzes are offered on the Spanish trainers' page
-    trainers_url = get_relative_url("formadores/index.html", page_url)
+    trainers_url = context.link("formadores/index.html")
     return template.render(questions=questions, lang=language, t=UI[language], letters=LETTERS, trainers_url=trainers_url)

@@ -16,10 +16,9 @@ from pathlib import Path
 
 import segno
 
-from defensoria.address import is_placeholder
+from defensoria.address import configured_site_url, is_placeholder
 from defensoria.catalog import catalog, get_module
 from defensoria.content.project import module_title
-from defensoria.content.settings import site_settings
 from defensoria.errors import DefensoriaError, SourceError
 from defensoria.registro.codes import HASH_PREFIX, new_verification_code, normalize_verification_code, verification_hash
 from defensoria.registro.db import today, transaction
@@ -64,10 +63,9 @@ class Certificate:
 def site_url(root: Path | None = None) -> str:
     """site_url of mkdocs.yml, ending in '/' ('' when the project has none)."""
     try:
-        url = site_settings(root).site_url
+        return configured_site_url(root)
     except SourceError:
         return ""
-    return url if url.endswith("/") else url + "/"
 
 
 def verify_url(code: str, base_url: str) -> str:

@@ -14,14 +14,13 @@ that are only close are proposed as possible duplicates, never merged.
 """
 
 import codecs
-import csv
 import hashlib
-import os
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from defensoria import outputs
 from defensoria.catalog import UnknownModule, parse_module_list
 from defensoria.errors import DefensoriaError, SourceError
 from defensoria.registro.attendance import add_attendance
@@ -29,7 +28,7 @@ from defensoria.registro.codes import InvalidCode, parse_person_code
 from defensoria.registro.db import transaction
 from defensoria.registro.model import PersonCodes, insert_council, insert_person, insert_workshop, name_key, possible_duplicates, workshop_key
 from defensoria.registro.rows import read_rows
-from defensoria.registro.values import fold, header_key, neutralize, parse_attendance_mark, parse_date, parse_hours, parse_sex, parse_yes_no
+from defensoria.registro.values import fold, header_key, parse_attendance_mark, parse_date, parse_hours, parse_sex, parse_yes_no
 
 # Canonical column → header keys accepted (already folded: no accents, lower case, '_')
 COLUMNS = {
@@ -388,14 +387,7 @@ def _finish(conn, result: ImportResult, source, path: Path, rejects_path: Path |
 
 
 def write_rejects(target: Path, headers: list[str], rejects: list[tuple[int, str, list]], delimiter: str = ";") -> Path:
-    """The rejected rows with line and reason, as UTF-8 CSV with BOM (opens right in Excel)."""
-    partial = target.with_name(target.name + ".parcial")
-    partial.unlink(missing_ok=True)
-    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)  # rejects hold personal data
-    with open(descriptor, "w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle, delimiter=delimiter)
-        writer.writerow(["linea", "motivo", *headers])
-        for line, reason, values in rejects:
-            writer.writerow([line, neutralize(reason), *(neutralize(v if isinstance(v, str) else str(v)) for v in values)])
-    os.replace(partial, target)
-    return target
+    """The rejected rows with line and reason, in the file's own delimiter (owner-only:
+    rejects hold personal data)."""
+    rows = ([line, reason, *(v if isinstance(v, str) else str(v) for v in values)] for line, reason, values in rejects)
+    return outputs.write_csv(target, ["linea", "motivo", *headers], rows, delimiter)

@@ -1,11 +1,10 @@
-"""Writing tables for people: CSV (Excel-friendly), XLSX and printable HTML/PDF.
+"""Writing the tracker's printable HTML/PDF (CSV and XLSX: defensoria.outputs).
 
 Every file is written to a temporary name and then renamed, so an interrupted run never
-leaves half a file. Text cells that a spreadsheet would run as a formula are neutralised.
-Files of the tracker may hold personal data: they are readable by their owner only (0600).
+leaves half a file. Files of the tracker may hold personal data: they are readable by
+their owner only (0600).
 """
 
-import csv
 import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -14,7 +13,6 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from defensoria import files, outputs
-from defensoria.registro.values import neutralize
 
 PRIVATE = 0o600
 
@@ -29,57 +27,6 @@ def atomic_path(target: Path | str) -> Iterator[Path]:
 
 TEMPLATES = Path(__file__).with_name("plantillas")
 _env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True)
-
-
-def write_csv(target: Path, header: Sequence[str], rows: Sequence[Sequence], delimiter: str = ";") -> Path:
-    """UTF-8 with BOM and ';': what Excel in Spanish opens with accents intact."""
-    with atomic_path(target) as partial, partial.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle, delimiter=delimiter)
-        writer.writerow([neutralize(h) for h in header])
-        writer.writerows([neutralize(v) for v in row] for row in rows)
-    return Path(target)
-
-
-def write_xlsx(target: Path, header: Sequence[str], rows: Sequence[Sequence], *, title: str = "Hoja",
-               widths: Sequence[int] | None = None, notes: Sequence[str] = (),
-               choices: dict[int, Sequence[str]] | None = None) -> Path:
-    """One sheet, bold header, frozen first row; numbers stay numbers, text is neutralised.
-
-    `choices` maps a column index to the values offered in a drop-down (other text is
-    still allowed: the importer checks it and names the line).
-    """
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = title[:31]
-    sheet.append([neutralize(h) for h in header])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append([neutralize(v) for v in row])
-    for cell_row in sheet.iter_rows(min_row=2):
-        for cell in cell_row:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"  # never a formula, whatever the text
-    sheet.freeze_panes = "A2"
-    for column, values in (choices or {}).items():
-        from openpyxl.worksheet.datavalidation import DataValidation
-
-        letter = sheet.cell(row=1, column=column + 1).column_letter
-        offer = DataValidation(type="list", formula1='"' + ",".join(values) + '"', allow_blank=True, showErrorMessage=False)
-        offer.add(f"{letter}2:{letter}{max(sheet.max_row, 2) + 200}")
-        sheet.add_data_validation(offer)
-    for index, width in enumerate(widths or (), start=1):
-        sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = width
-    if notes:
-        info = book.create_sheet("Notas")
-        for note in notes:
-            info.append([neutralize(note)])
-    with atomic_path(target) as partial:
-        book.save(partial)
-    return Path(target)
 
 
 def render_html(template: str, **context) -> str:

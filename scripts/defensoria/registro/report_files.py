@@ -2,7 +2,8 @@
 
 from pathlib import Path
 
-from defensoria.registro.outputs import TEMPLATES, bar_chart, render_html, write_csv, write_pdf, write_text, write_xlsx
+from defensoria.outputs import table_workbook, write_csv, write_xlsx
+from defensoria.registro.outputs import TEMPLATES, bar_chart, render_html, write_pdf, write_text
 from defensoria.registro.reports import COLUMNS, Report
 from defensoria.registro.suppression import public_rows
 
@@ -58,4 +59,4 @@ def write_report(report: Report, target: Path, fmt: str | None = None) -> Path:
              f"Completaron: {report.completion_of}."]
     if report.public:
         notes.append(PUBLIC_NOTE)
-    return write_xlsx(target, header, table, title="Reporte", widths=[34] + [14] * (len(COLUMNS) - 1), notes=notes)
+    return write_xlsx(target, table_workbook(header, table, title="Reporte", widths=[34] + [14] * (len(COLUMNS) - 1), notes=notes))

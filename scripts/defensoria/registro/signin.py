@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from defensoria.registro.model import get_council, get_workshop
-from defensoria.registro.outputs import TEMPLATES, render_html, write_csv, write_pdf, write_text, write_xlsx
+from defensoria.outputs import table_workbook, write_csv, write_xlsx
+from defensoria.registro.outputs import TEMPLATES, render_html, write_pdf, write_text
 from defensoria.registro.values import ATTENDANCE_NO_MARKS, ATTENDANCE_YES_MARKS
 
 ATTENDED = "¿Asistió?"
@@ -85,10 +86,11 @@ def write_sheet(sheet: SignInSheet, folder: Path, formats=("pdf", "html", "csv",
         elif fmt == "csv":
             written.append(write_csv(target, COLUMNS, table_rows(sheet)))
         elif fmt == "xlsx":
-            written.append(write_xlsx(target, COLUMNS, table_rows(sheet), title="Asistencia",
-                                      widths=[13, 11, 24, 28, 12, 8, 12, 22, 22, 6, 10, 7],
-                                      choices={COLUMNS.index(ATTENDED): ["sí", "no"]},
-                                      notes=[MARKS_NOTE, "horas: deje vacío si asistió a todo el taller.",
-                                             "Personas nuevas: deje el código vacío y escriba apellidos, nombres y sexo.",
-                                             "Este archivo tiene datos personales: no lo publique."]))
+            book = table_workbook(COLUMNS, table_rows(sheet), title="Asistencia",
+                                  widths=[13, 11, 24, 28, 12, 8, 12, 22, 22, 6, 10, 7],
+                                  choices={COLUMNS.index(ATTENDED): ["sí", "no"]},
+                                  notes=[MARKS_NOTE, "horas: deje vacío si asistió a todo el taller.",
+                                         "Personas nuevas: deje el código vacío y escriba apellidos, nombres y sexo.",
+                                         "Este archivo tiene datos personales: no lo publique."])
+            written.append(write_xlsx(target, book))
     return written

@@ -16,8 +16,6 @@ SEXES = {
     "m": "M", "hombre": "M", "varon": "M", "masculino": "M", "qhari": "M", "khari": "M", "male": "M",
     "x": "X", "otro": "X", "otra": "X",
 }
-# Characters that make spreadsheets run a formula (CSV/XLSX injection)
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def fold(text: str) -> str:
@@ -159,8 +157,3 @@ def parse_hours(value, *, maximum: float | None = None) -> float:
     return hours
 
 
-def neutralize(value):
-    """A cell safe to open in a spreadsheet: text starting with = + - @ gets a leading '."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value

@@ -10,17 +10,12 @@ from pathlib import Path
 
 from defensoria.checks import ERROR, WARNING, Problem, check
 from defensoria.content.markdown import read_page
-from defensoria.errors import SourceError
 from defensoria.revision.status import snapshot
 
 
 @check("revision")
 def review_records(root: Path):
-    try:
-        state = snapshot(root)
-    except SourceError as error:
-        yield Problem.from_error(error)
-        return
+    state = snapshot(root)
     for code in sorted(state.claims):
         for claim, comment in state.legal(code).to_fix:
             yield Problem(claim.archivo, claim.linea, f"la abogada pidió corregir esta afirmación ({claim.id}): {comment}", WARNING)

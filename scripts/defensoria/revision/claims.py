@@ -11,21 +11,17 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from defensoria import paths
 from defensoria.catalog import load_modules
 from defensoria.content.citations import ANY_BRACKETS, parse_citation, resolve
 from defensoria.content.markdown import read_page
+from defensoria.content.yamlfile import YamlDocument, read_yaml
 from defensoria.legal.norms import load_norms
 from defensoria.revision.records import normalise, text_hash
 
 # A sentence ends with . ! ? (or a citation after them) before a capital or an opening sign
 SENTENCE_END = re.compile(r"(?<=[.!?])(?:\s*\[\[[^\]]+\]\][.]?)?\s+(?=[¿¡«\"(*]*[A-ZÁÉÍÓÚÑ])")
 EMPHASIS = re.compile(r"(\*\*|__|(?<!\w)[*_]|[*_](?!\w))")
-
-# libyaml when present: the question banks are large and read on every build
-LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -103,87 +99,59 @@ class _Collector:
                     self.add(modulo, path, block.line, piece, citations, origen)
 
     def quiz(self, modulo: str, path: Path) -> None:
-        text = path.read_text(encoding="utf-8")
-        node = yaml.compose(text, Loader=LOADER)
-        data = yaml.load(text, Loader=LOADER) or {}
-        nodes = _question_nodes(node)
-        for index, question in enumerate(data.get("preguntas") or []):
+        document = read_yaml(path, "el cuestionario")
+        questions = (document.data or {}).get("preguntas") or []
+        for index, question in enumerate(questions):
             cita = question.get("cita")
             if not cita:
                 continue
-            citations = tuple(str(c).strip() for c in (cita if isinstance(cita, list) else [cita]))
-            qnode = nodes[index] if index < len(nodes) else None
-            for retro, line in _feedback(question, qnode):
-                self.add(modulo, path, line, retro, citations, "cuestionario")
+            for retro, line in _feedback(question, ("preguntas", index), document):
+                self.add(modulo, path, line, retro, _citations(cita), "cuestionario")
 
     def glossary(self, path: Path) -> None:
-        text = path.read_text(encoding="utf-8")
-        data = yaml.load(text, Loader=LOADER) or {}
-        lines = {}
-        for key_node, value in (yaml.compose(text, Loader=LOADER).value if text.strip() else []):
-            if key_node.value == "terminos" and isinstance(value, yaml.SequenceNode):
-                for item in value.value:
-                    lines[len(lines)] = item.start_mark.line + 1
-        for index, term in enumerate(data.get("terminos") or []):
+        document = read_yaml(path, "el glosario")
+        for index, term in enumerate((document.data or {}).get("terminos") or []):
             cita = term.get("cita")
             if cita and term.get("definicion_es"):
-                citations = tuple(str(c).strip() for c in (cita if isinstance(cita, list) else [cita]))
-                self.add("glosario", path, lines.get(index, 1), f"{term.get('es')}: {term['definicion_es']}", citations, "glosario")
+                line = document.line(("terminos", index)) or 1
+                self.add("glosario", path, line, f"{term.get('es')}: {term['definicion_es']}", _citations(cita), "glosario")
 
     def normas(self) -> None:
         path = self.norms.path
-        lines = _norm_lines(path)
+        document = read_yaml(path, "el archivo de normas")
         for code, norm in self.norms.items():
             for number, article in norm.articulos.items():
                 citation = f"{code}, {norm.unidad} {number}"
-                self.add("normas", path, lines.get((code, number), 1), article.resumen, (citation,), "normas")
+                line = document.line((code, "articulos", number)) or 1
+                self.add("normas", path, line, article.resumen, (citation,), "normas")
 
 
-def _question_nodes(node) -> list:
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            if key.value == "preguntas" and isinstance(value, yaml.SequenceNode):
-                return value.value
-    return []
+def _citations(cita: str | list) -> tuple[str, ...]:
+    return tuple(str(c).strip() for c in (cita if isinstance(cita, list) else [cita]))
 
 
-def _feedback(question: dict, qnode) -> list[tuple[str, int]]:
+def _feedback(question: dict, location: tuple, document: YamlDocument) -> list[tuple[str, int]]:
     """(Spanish feedback, line) of a question: per option and per true/false answer."""
     found: list[tuple[str, int]] = []
 
-    def walk(node):
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                if key.value == "retro":
-                    collect(value)
+    def walk(value, here: tuple):
+        if isinstance(value, dict):
+            for key, child in value.items():
+                (collect if key == "retro" else walk)(child, here + (key,))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, here + (index,))
+
+    def collect(value, here: tuple):
+        if isinstance(value, dict):
+            for key, child in value.items():
+                if key == "es" and child is not None and not isinstance(child, (dict, list)):
+                    found.append((str(child), document.line(here + (key,))))
                 else:
-                    walk(value)
-        elif isinstance(node, yaml.SequenceNode):
-            for item in node.value:
-                walk(item)
+                    collect(child, here + (key,))
 
-    def collect(node):
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                if key.value == "es" and isinstance(value, yaml.ScalarNode):
-                    found.append((str(value.value), value.start_mark.line + 1))
-                elif not isinstance(value, yaml.ScalarNode):
-                    collect(value)
-
-    if qnode is not None:
-        walk(qnode)
+    walk(question, location)
     return found
-
-
-def _norm_lines(path: Path) -> dict[tuple[str, str], int]:
-    lines: dict[tuple[str, str], int] = {}
-    node = yaml.compose(Path(path).read_text(encoding="utf-8"), Loader=LOADER)
-    for code_node, norm_node in (node.value if isinstance(node, yaml.MappingNode) else []):
-        for key, value in (norm_node.value if isinstance(norm_node, yaml.MappingNode) else []):
-            if key.value == "articulos" and isinstance(value, yaml.MappingNode):
-                for number, _ in value.value:
-                    lines[(code_node.value, str(number.value))] = number.start_mark.line + 1
-    return lines
 
 
 def all_claims(root: Path | None = None) -> list[Claim]:

@@ -21,7 +21,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from defensoria import paths
-from defensoria.content.markdown import HEADING, LIST_ITEM
+from defensoria.content.markdown import DEFINITION, HEADING, LIST_ITEM
 from defensoria.errors import DefensoriaError
 from defensoria.revision.claims import all_claims
 from defensoria.revision.legal_export import COLUMNS, SHEET
@@ -315,8 +315,8 @@ def _edit_page(text: str, items: list[tuple[Segment, str]]) -> str:
         if segment.kind == "heading":
             hashes = HEADING.match(first.strip()).group("hashes")
             replacement = f"{indent}{hashes} {new}"
-        elif segment.kind == "item":
-            item = LIST_ITEM.match(first)
+        elif segment.kind in ("item", "definition"):
+            item = (LIST_ITEM if segment.kind == "item" else DEFINITION).match(first)
             prefix = first[: item.start("text")] if item else indent
             replacement = f"{prefix}{new}"
         elif segment.kind == "admonition-title":

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from defensoria import paths
-from defensoria.files import atomic_path, write_atomic
+from defensoria import outputs, paths
+from defensoria.files import write_atomic
 from defensoria.revision.claims import Claim, all_claims
 from defensoria.revision.records import load_records
 
@@ -75,9 +75,7 @@ def write_xlsx(claims: list[Claim], target: Path, root: Path) -> Path:
     rule.add(f"{letter}2:{letter}{max(sheet.max_row, 2)}")
     sheet.add_data_validation(rule)
     sheet.freeze_panes = "B2"
-    with atomic_path(target) as partial:
-        book.save(partial)
-    return target
+    return outputs.write_xlsx(target, book)
 
 
 CSS = """

@@ -14,7 +14,7 @@ from datetime import date
 from html import escape
 from pathlib import Path
 
-from defensoria import paths
+from defensoria import outputs, paths
 from defensoria.files import write_atomic
 from defensoria.revision.claims import EMPHASIS
 from defensoria.revision.records import Records, load_records, normalise
@@ -174,18 +174,13 @@ def paper_html(segments: list[Segment], records: Records) -> str:
     return "".join(parts)
 
 
-def marks_csv(segments: list[Segment], records: Records) -> str:
-    """The sheet a coordinator fills from the paper packet: an x in `revisado` per ticked box."""
-    import csv
-    import io
+MARKS_COLUMNS = ["numero", "id", "huella_es", "huella_qu", "castellano", "revisado"]
 
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\n")
-    writer.writerow(["numero", "id", "huella_es", "huella_qu", "castellano", "revisado"])
-    for number, segment in enumerate(segments, start=1):
-        writer.writerow([number, segment.id, segment.es_hash, segment.qu_hash, normalise(segment.es)[:60],
-                         "x" if reviewed(segment, records) else ""])
-    return out.getvalue()
+
+def marks_rows(segments: list[Segment], records: Records) -> list[list]:
+    """The sheet a coordinator fills from the paper packet: an x in `revisado` per ticked box."""
+    return [[number, segment.id, segment.es_hash, segment.qu_hash, normalise(segment.es)[:60], "x" if reviewed(segment, records) else ""]
+            for number, segment in enumerate(segments, start=1)]
 
 
 def export_quechua(out_dir: Path, formato: str, root: Path | None = None, pagina: str | None = None) -> QuechuaExport:
@@ -203,6 +198,6 @@ def export_quechua(out_dir: Path, formato: str, root: Path | None = None, pagina
         from defensoria.printing.pdf import html_to_pdf
 
         pdf = html_to_pdf(paper_html(segments, records), out_dir, title="Revisión del quechua", language="qu")
-        write_atomic(out_dir / CSV_NAME, marks_csv(segments, records))
+        outputs.write_csv(out_dir / CSV_NAME, MARKS_COLUMNS, marks_rows(segments, records))
         target = write_atomic(out_dir / PDF_NAME, pdf)
     return QuechuaExport(target, len(segments), done)

@@ -33,10 +33,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from defensoria import paths
+from defensoria.content.validation import source_error
+from defensoria.content.yamlfile import dump_yaml, read_yaml
 from defensoria.errors import SourceError
 from defensoria.files import write_atomic
 
@@ -46,9 +47,6 @@ QUECHUA_FILE = "quechua.yml"
 HASH_LENGTH = 12
 EMAIL = re.compile(r"\S+@\S+")
 PHONE = re.compile(r"\d[\d\s\-]{6,}\d")
-
-# libyaml when present: the question banks are large and read on every build
-LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def normalise(text: str) -> str:
@@ -106,36 +104,18 @@ def folder(root: Path | None = None) -> Path:
     return paths.docs_dir(root) / FOLDER
 
 
-SPANISH = {
-    "missing": "falta este campo",
-    "extra_forbidden": "campo desconocido",
-    "literal_error": "valor no permitido (use «ok» o «corregir»)",
-    "date_from_datetime_parsing": "fecha no válida (AAAA-MM-DD)",
-    "date_parsing": "fecha no válida (AAAA-MM-DD)",
-    "date_type": "fecha no válida (AAAA-MM-DD)",
-    "string_pattern_mismatch": "huella no válida (12 caracteres hexadecimales)",
-    "string_too_short": "texto vacío o demasiado corto",
-    "string_too_long": "texto demasiado largo",
-    "string_type": "debe ser un texto",
-    "dict_type": "debe ser una lista de claves «clave: valor»",
+# What the generic Spanish messages cannot know about these fields
+MESSAGES = {
+    "literal_error": "valor no permitido (use «ok» o «corregir»).",
+    "string_pattern_mismatch": "huella no válida (12 caracteres hexadecimales).",
 }
 
 
 def _read(path: Path, key: str, model) -> dict:
     if not path.is_file():
         return {}
-    text = path.read_text(encoding="utf-8")
-    try:
-        raw = yaml.load(text, Loader=LOADER) or {}
-        node = yaml.compose(text, Loader=LOADER)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise SourceError(path, mark.line + 1 if mark else None, "el archivo de revisiones no es YAML válido.") from None
-    lines = {}
-    if isinstance(node, yaml.MappingNode):
-        for k, v in node.value:
-            if k.value == key and isinstance(v, yaml.MappingNode):
-                lines = {str(item_key.value): item_key.start_mark.line + 1 for item_key, _ in v.value}
+    document = read_yaml(path, "el archivo de revisiones")
+    raw = document.data or {}
     if not isinstance(raw, dict) or set(raw) - {key}:
         raise SourceError(path, 1, f"el archivo de revisiones debe tener solo la clave «{key}».")
     result = {}
@@ -143,10 +123,8 @@ def _read(path: Path, key: str, model) -> dict:
         try:
             result[str(item_id)] = model.model_validate(data)
         except ValidationError as error:
-            first = error.errors()[0]
-            field = " → ".join(str(part) for part in first["loc"]) or str(item_id)
-            message = SPANISH.get(first["type"], first["msg"].removeprefix("Value error, "))
-            raise SourceError(path, lines.get(str(item_id)), f"«{item_id}», campo «{field}»: {message}.") from None
+            raise source_error(error, document, prefix=(key, item_id), messages=MESSAGES,
+                               describe=lambda location: f"«{item_id}», campo «{' → '.join(map(str, location[2:])) or item_id}»") from None
     return result
 
 
@@ -176,8 +154,7 @@ HEADER = """\
 
 def _dump(key: str, items: dict[str, BaseModel], who: str) -> str:
     data = {key: {item_id: item.model_dump(mode="json") for item_id, item in sorted(items.items())}}
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: thousands of decisions in well under a second
-    return HEADER.format(who=who) + yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100)
+    return HEADER.format(who=who) + dump_yaml(data)
 
 
 def save_records(records: Records, root: Path | None = None) -> list[Path]:

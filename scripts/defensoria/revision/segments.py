@@ -13,21 +13,15 @@ another section, question or term leaves an id as it was; a segment whose Spanis
 changed after its review keeps its id and becomes stale.
 """
 
-import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from defensoria import paths
-from defensoria.errors import SourceError
 from defensoria.content.citations import slug
 from defensoria.content.markdown import Block, read_page, spanish_source
+from defensoria.content.yamlfile import MappingNode, ScalarNode, SequenceNode, read_yaml_nodes
+from defensoria.errors import SourceError
 from defensoria.revision.records import normalise, text_hash
-
-# libyaml when present: the question banks are large and read on every build
-LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -98,32 +92,27 @@ def page_segments(spanish: Path, root: Path) -> list[Segment]:
 
 def _yaml_pairs(node, path: tuple, found: list) -> None:
     """Every (es node, qu node, key path) pair of strings in a YAML node tree."""
-    if isinstance(node, yaml.MappingNode):
+    if isinstance(node, MappingNode):
         items = {key.value: value for key, value in node.value}
         for key, value in node.value:
             name = key.value
             partner = "qu" if name == "es" else (name[:-3] + "_qu" if name.endswith("_es") else None)
-            if partner and partner in items and isinstance(value, yaml.ScalarNode) and isinstance(items[partner], yaml.ScalarNode):
+            if partner and partner in items and isinstance(value, ScalarNode) and isinstance(items[partner], ScalarNode):
                 found.append((value, items[partner], path + (name[:-3] if name.endswith("_es") else "",)))
-            elif not isinstance(value, yaml.ScalarNode):
+            elif not isinstance(value, ScalarNode):
                 _yaml_pairs(value, path + (name,), found)
-    elif isinstance(node, yaml.SequenceNode):
+    elif isinstance(node, SequenceNode):
         for index, item in enumerate(node.value):
             label = str(index + 1)
-            if isinstance(item, yaml.MappingNode):
-                ident = next((v.value for k, v in item.value if k.value == "id" and isinstance(v, yaml.ScalarNode)), None)
+            if isinstance(item, MappingNode):
+                ident = next((v.value for k, v in item.value if k.value == "id" and isinstance(v, ScalarNode)), None)
                 label = ident or label
             _yaml_pairs(item, path + (label,), found)
 
 
 def yaml_segments(path: Path, root: Path, prefix: str) -> list[Segment]:
     """Segments of a bilingual YAML file (question bank, glossary)."""
-    text = path.read_text(encoding="utf-8")
-    try:
-        node = yaml.compose(text, Loader=LOADER)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise SourceError(path, mark.line + 1 if mark else None, "no es YAML válido.") from None
+    _, node = read_yaml_nodes(path)
     found: list = []
     _yaml_pairs(node, (), found)
     segments = []
@@ -141,7 +130,7 @@ def yaml_segments(path: Path, root: Path, prefix: str) -> list[Segment]:
     return segments
 
 
-def _construct(scalar: yaml.ScalarNode):
+def _construct(scalar: ScalarNode):
     """The text of a string scalar (None for numbers, booleans, dates: not translatable)."""
     return scalar.value if scalar.tag.endswith(":str") else None
 

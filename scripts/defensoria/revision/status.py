@@ -8,6 +8,7 @@
   "sin-revisar". A segment whose Spanish text changed after its review is stale.
 """
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -72,24 +73,28 @@ class QuechuaStatus:
         # Floor, so that "100 %" is never shown for a page that is not fully reviewed
         return (100 * self.reviewed) // self.total if self.total else 0
 
-    def texts(self) -> dict[str, str]:
-        """The banner in Quechua and Spanish."""
+    def text(self, language: str = "es") -> str:
+        """One line of the Quechua page's banner (it shows both languages)."""
+        if language == "qu":
+            if self.estado == "revisado":
+                return f"Runasimi rimaqmi qhawarqan: {self.por}, {_date(self.fecha)}."
+            return f"T'ikrasqa wakinllan qhawasqa ({self.percent} %)." if self.estado == "parcial" else "T'ikrasqa manaraq qhawasqa."
         if self.estado == "revisado":
-            return {"qu": f"Runasimi rimaqmi qhawarqan: {self.por}, {_date(self.fecha)}.",
-                    "es": f"Traducción revisada por {self.por} el {_date(self.fecha)}."}
-        if self.estado == "parcial":
-            return {"qu": f"T'ikrasqa wakinllan qhawasqa ({self.percent} %).",
-                    "es": f"Traducción revisada en parte ({self.percent} %)."}
-        return {"qu": "T'ikrasqa manaraq qhawasqa.", "es": "Traducción sin revisar."}
+            return f"Traducción revisada por {self.por} el {_date(self.fecha)}."
+        return f"Traducción revisada en parte ({self.percent} %)." if self.estado == "parcial" else "Traducción sin revisar."
+
+
+def _decided(items: list, decisions: dict) -> Iterator[tuple]:
+    """(item, decision) for each claim or segment that has a recorded decision."""
+    for item in items:
+        if (decision := decisions.get(item.id)) is not None:
+            yield item, decision
 
 
 def legal_status(claims: list[Claim], records: Records) -> LegalStatus:
     status = LegalStatus(total=len(claims))
     approved = []
-    for claim in claims:
-        decision = records.afirmaciones.get(claim.id)
-        if decision is None:
-            continue
+    for claim, decision in _decided(claims, records.afirmaciones):
         if decision.huella != claim.huella:
             status.stale += 1
         elif decision.decision == "ok":
@@ -104,10 +109,7 @@ def legal_status(claims: list[Claim], records: Records) -> LegalStatus:
 def quechua_status(segments: list[Segment], records: Records) -> QuechuaStatus:
     status = QuechuaStatus(total=len(segments))
     approved = []
-    for segment in segments:
-        decision = records.segmentos.get(segment.id)
-        if decision is None:
-            continue
+    for segment, decision in _decided(segments, records.segmentos):
         if decision.huella_es != segment.es_hash:
             status.stale += 1
         elif decision.huella_qu == segment.qu_hash:

@@ -31,9 +31,9 @@ from mkdocs.plugins import BasePlugin, event_priority
 from defensoria.address import is_placeholder
 from defensoria.catalog import load_modules
 from defensoria.content.nav import catalogue_nav
-from defensoria.content.project import module_title, project
+from defensoria.content.project import module_title
 from defensoria.errors import SourceError
-from defensoria.pages import language_of
+from defensoria.site.context import PageContext, build_project, page_context
 from defensoria.site.verification import MARKER as VERIFICATION_MARKER
 from defensoria.site.search_index import (
     STOP_WORD_LIST,
@@ -91,7 +91,7 @@ class DefensoriaPlugin(BasePlugin[DefensoriaConfig]):
             raise PluginError("mkdocs.yml: falta extra.csp (la política de seguridad de contenido).")
         # Before i18n reads the nav (its on_config runs last); filling twice changes nothing
         try:
-            config.nav = catalogue_nav(config.nav, project(Path(config.config_file_path).parent))
+            config.nav = catalogue_nav(config.nav, build_project(config))
         except SourceError as error:
             raise PluginError(str(error)) from None
         # Templates leave out addresses built on an example site_url (canonical links)
@@ -119,19 +119,17 @@ class DefensoriaPlugin(BasePlugin[DefensoriaConfig]):
     def on_page_markdown(self, markdown, *, page, config, files):
         if not self.config.enabled:
             return markdown
-        root = Path(config.config_file_path).parent
-        add_review_status(page, root)
+        context = page_context(page, config)
+        add_review_status(page, context)
         if VERIFICATION_MARKER in markdown:
-            language = language_of(Path(page.file.src_uri))
-            markdown = markdown.replace(VERIFICATION_MARKER, render_verification(root, language, page.url))
+            markdown = markdown.replace(VERIFICATION_MARKER, render_verification(context))
         if CATALOG_MARKER not in markdown:
             return markdown
         try:
-            modules = load_modules(root)
+            modules = load_modules(context.project.root)
         except SourceError as error:
             raise PluginError(str(error)) from None
-        language = language_of(Path(page.file.src_uri))
-        return markdown.replace(CATALOG_MARKER, render_catalog(modules, language, Path(page.file.src_uri)))
+        return markdown.replace(CATALOG_MARKER, render_catalog(modules, context))
 
     # Move the exit bar first in <body>; point non-Spanish search at its own index
     @event_priority(-90)
@@ -225,24 +223,23 @@ def finish_html(output: str, search_scope: str = "") -> str:
     return output
 
 
-def add_review_status(page, root: Path) -> None:
+def add_review_status(page, context: PageContext) -> None:
     """Legal status of module pages and review banner of Quechua pages, computed from the
     review records (defensoria.revision) into page.meta for the theme's partials."""
     from defensoria.revision.status import snapshot
 
-    source = Path(page.file.src_uri)
-    language = language_of(source)
+    source = context.source
     try:
-        state = snapshot(root)
+        state = snapshot(context.project.root)
     except SourceError as error:
         raise PluginError(str(error)) from None
     module = MODULE_FILE.match(source.name)
     if source.parts[0] == "modulos" and module:
         legal = state.legal(module.group(1))
-        page.meta["dc_revision_legal"] = {"estado": legal.estado, "texto": legal.text(language)}
-    if language == "qu":
+        page.meta["dc_revision_legal"] = {"estado": legal.estado, "texto": legal.text(context.language)}
+    if context.language == "qu":
         quechua = state.quechua(source.as_posix())
-        page.meta["dc_revision_qu"] = {"estado": quechua.estado, "porcentaje": quechua.percent, **quechua.texts()}
+        page.meta["dc_revision_qu"] = {"estado": quechua.estado, "porcentaje": quechua.percent, "qu": quechua.text("qu"), "es": quechua.text("es")}
 
 
 def _is_trainers_page(url: str) -> bool:
@@ -255,8 +252,9 @@ def _name_section_nav(match: re.Match) -> str:
     return f'{match.group(1)}<a id="{match.group(3)}_titulo" {match.group(2)}'
 
 
-def render_catalog(modules, language: str, page_uri: Path) -> str:
+def render_catalog(modules, context: PageContext) -> str:
     """Markdown list of modules, linked relative to the page that shows it."""
+    language = context.language
     if not modules:
         return ("Los módulos se publican aquí a medida que están listos." if language == "es"
                 else "Yachaykunaqa kaypim rikhurinqa, wakichisqa kasqanman hina.")
@@ -264,7 +262,7 @@ def render_catalog(modules, language: str, page_uri: Path) -> str:
     items = []
     for module in modules:
         title = module_title(module, language)
-        link = Path("../" * (len(page_uri.parts) - 1) + f"modulos/{module.path.name}").as_posix()
+        link = context.source_link(f"modulos/{module.path.name}")
         items.append(f"{int(module.modulo[1:])}. **[{title}]({link})** · {module.horas:g} {hours}")
     return "\n".join(items) + "\n"
 

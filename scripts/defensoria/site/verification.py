@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 from defensoria.content.project import project
+from defensoria.site.context import PageContext
 
 MARKER = "<!-- verificar-certificados -->"
 HASHES = Path("docs") / "_datos" / "certificados.json"
@@ -42,16 +43,16 @@ def subjects(root: Path, language: str) -> dict[str, str]:
     return names
 
 
-def render_verification(root: Path, language: str, page_url: str) -> str:
-    """HTML for the marker: form, embedded list and the page's own script."""
+def render_verification(context: PageContext) -> str:
+    """HTML for the marker, in the page's language: form, embedded list and the page's own script."""
+    root, language = context.project.root, context.language
     strings = STRINGS.get(language, STRINGS["es"])
     hashes = root / HASHES
     listing = json.loads(hashes.read_text(encoding="utf-8")) if hashes.is_file() else {"prefijo": "", "certificados": []}
     data = {"prefijo": listing.get("prefijo", ""), "certificados": listing.get("certificados", []), "temas": subjects(root, language)}
     # A JSON island: "</" must not close the <script> element early
     island = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
-    depth = page_url.count("/")
-    script = "../" * depth + "assets/javascripts/verificar.js"
+    script = context.link("assets/javascripts/verificar.js")
     empty = "" if data["certificados"] else f'<p class="dc-verificar__vacio">{html.escape(strings["empty"])}</p>'
     return f"""<form class="dc-verificar" data-dc-verificar data-valido="{html.escape(strings['valid'])}" data-no-encontrado="{html.escape(strings['missing'])}" data-vacio="{html.escape(strings['empty'])}">
 <label for="dc-codigo">{html.escape(strings['label'])}</label>

@@ -2,14 +2,15 @@
 
 `<!-- objetivos-del-modulo -->` becomes the module's objectives and
 `<!-- puntos-clave-del-modulo -->` its key points, linked from the module, never copied
-into the guide. No MkDocs here: print fills the same markers without the site plugin.
+into the guide. No plugin here: print fills the same markers without a site build (links
+are MkDocs' relative-URL helper through site.context.relative_link, as on the site).
 """
 
-import os
 from pathlib import Path
 
 from defensoria.catalog import Module
 from defensoria.content.project import key_points_of, module_page, module_title, translated_objectives
+from defensoria.site.context import relative_link
 from defensoria.taller.guides import Guide
 
 GUIDES_MARKER = "<!-- guias-taller -->"
@@ -42,18 +43,13 @@ def spanish_name(path: Path) -> str:
     return name[: -len(".qu.md")] + ".md" if name.endswith(".qu.md") else name
 
 
-def relative(source: Path, target: Path) -> str:
-    """Link from one docs page to another, as Markdown wants it (i18n maps .md per language)."""
-    return Path(os.path.relpath(target, source.parent)).as_posix()
-
-
 def guide_title(guide: Guide) -> str:
     """'Guía del taller: La denuncia' → 'La denuncia' (the table already says 'Guía')."""
     return guide.title.split(":", 1)[1].strip() if ":" in guide.title else guide.title
 
 
 def module_link(module: Module, source: Path) -> str:
-    return relative(source, Path("modulos") / module.path.name)
+    return relative_link(Path("modulos") / module.path.name, source)
 
 
 def objectives(module: Module, language: str, source: Path) -> str:

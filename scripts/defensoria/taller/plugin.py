@@ -24,10 +24,10 @@ from mkdocs.plugins import BasePlugin
 from defensoria.catalog import MODULE_FILE, load_modules
 from defensoria.content.project import module_title
 from defensoria.errors import SourceError
-from defensoria.pages import language_of
+from defensoria.site.context import PageContext, build_project, page_context
 from defensoria.taller.duration import format_minutes
 from defensoria.taller.guides import GUIDE_FILE_ANY, GUIDES_FOLDER, load_guides
-from defensoria.taller.markers import GUIDES_MARKER, TEXT, expand_guide_markers, guide_title, relative, spanish_name
+from defensoria.taller.markers import GUIDES_MARKER, TEXT, expand_guide_markers, guide_title, spanish_name
 from defensoria.voz_alta import FOLDER as READ_ALOUD_FOLDER, module_has_read_aloud
 
 
@@ -43,7 +43,7 @@ class TalleresPlugin(BasePlugin[TalleresConfig]):
     def on_config(self, config):
         if not self.config.enabled:
             return
-        self.root = Path(config.config_file_path).parent
+        self.root = build_project(config).root
         try:
             self.modules = {m.modulo: m for m in load_modules(self.root)}
             self.guides = {lang: load_guides(self.root, lang) for lang in ("es", "qu")}
@@ -55,10 +55,10 @@ class TalleresPlugin(BasePlugin[TalleresConfig]):
     def on_page_markdown(self, markdown, *, page, config, files):
         if not self.config.enabled:
             return markdown
-        source = Path(page.file.src_uri)
-        language = language_of(source)
+        context = page_context(page, config)
+        source, language = Path(context.source), context.language
         if GUIDES_MARKER in markdown:
-            markdown = markdown.replace(GUIDES_MARKER, self.guide_table(language, source))
+            markdown = markdown.replace(GUIDES_MARKER, self.guide_table(context))
         guide_match = GUIDE_FILE_ANY.match(source.name) if source.parent == GUIDES_FOLDER else None
         if guide_match and guide_match.group(1) in self.modules:
             module = self.modules[guide_match.group(1)]
@@ -68,16 +68,17 @@ class TalleresPlugin(BasePlugin[TalleresConfig]):
                 raise PluginError(str(error)) from None
         module_match = MODULE_FILE.match(spanish_name(source)) if source.parent == Path("modulos") else None
         if self.config.module_note and module_match and module_match.group(1) in self.guides["es"]:
-            link = relative(source, GUIDES_FOLDER / f"{module_match.group(1)}-guia.md")
+            link = context.source_link(GUIDES_FOLDER / f"{module_match.group(1)}-guia.md")
             note = TEXT[language]["note"].format(link=link)
             markdown = f'{markdown.rstrip()}\n\n<small class="nota-formadores">{note}</small>\n'
         if self.config.module_note and module_match and module_has_read_aloud(self.root, module_match.group(1)):
-            link = relative(source, READ_ALOUD_FOLDER / f"{module_match.group(1)}.md")
+            link = context.source_link(READ_ALOUD_FOLDER / f"{module_match.group(1)}.md")
             note = TEXT[language]["read_aloud"].format(link=link)
             markdown = f'{markdown.rstrip()}\n\n<small class="nota-formadores nota-voz-alta">{note}</small>\n'
         return markdown
 
-    def guide_table(self, language: str, source: Path) -> str:
+    def guide_table(self, context: PageContext) -> str:
+        language = context.language
         if not self.modules:
             return TEXT[language]["none"]
         text = TEXT[language]
@@ -88,6 +89,6 @@ class TalleresPlugin(BasePlugin[TalleresConfig]):
             if guide is None:
                 rows.append(f"| {number} | {module_title(module, language)} · *{text['pending']}* | |")
                 continue
-            link = relative(source, GUIDES_FOLDER / f"{code}-guia.md")
+            link = context.source_link(GUIDES_FOLDER / f"{code}-guia.md")
             rows.append(f"| {number} | [{guide_title(guide)}]({link}) | {format_minutes(guide.duracion).replace(' ', '&nbsp;')} |")
         return "\n".join(rows) + "\n"

@@ -7,7 +7,7 @@ from defensoria import paths
 from defensoria.errors import SourceError
 from defensoria.pages import iter_pages, language_of, read_page, spanish_source, translation_path
 from defensoria.translation.state import translation_state
-from defensoria.translation.text import word_count
+from defensoria.content.prose import word_count
 
 BOTH, SPANISH_ONLY, QUECHUA_ONLY = "ambos", "solo castellano", "solo quechua"
 

@@ -14,7 +14,7 @@ from defensoria.glossary.model import Glossary, glossary_path, load_glossary
 from defensoria.pages import read_page
 from defensoria.translation.lint import quechua_pages
 from defensoria.translation.orthography import PAREN, Rules, _is_spanish_gloss, fold, load_rules
-from defensoria.translation.text import prose_lines, words
+from defensoria.content.prose import prose_lines, words
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """Where Quechua text lives, and the spelling lint run over all of it.
 
-- docs/**/*.qu.md: title, description and prose (text.prose_lines);
+- docs/**/*.qu.md: title, description and prose (content.prose.prose_lines);
 - docs/_datos/glosario.yml: each term's `qu` and `definicion_qu`;
 - the theme partials (scripts/defensoria/site/theme/partials/**/*.html): elements with
   lang="qu", strings chosen with `… if qu`, `{% if qu %}` branches, and the values of
@@ -14,9 +14,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-import yaml
-
 from defensoria import paths
+from defensoria.content.yamlfile import MappingNode, ScalarNode, SequenceNode, read_yaml_nodes
 from defensoria.errors import SourceError
 from defensoria.glossary.model import glossary_path
 from defensoria.pages import iter_pages, language_of, read_page
@@ -25,7 +24,7 @@ from defensoria.translation.orthography import (
     ERROR, Finding, Rules, lint_line, probable_names, strip_glosses_across_lines,
 )
 from defensoria.translation.program_strings import string_pairs
-from defensoria.translation.text import clean, prose_lines
+from defensoria.content.prose import clean, prose_lines
 from defensoria.translation.yaml_strings import bank_strings, site_config_strings
 
 THEME = Path(__file__).resolve().parents[1] / "site" / "theme"
@@ -60,26 +59,23 @@ def yaml_findings(strings: Iterator[list[tuple[int, str]]], rules: Rules) -> lis
 
 def glossary_lines(path: Path) -> Iterator[tuple[int, str]]:
     """(line, text) of the Quechua fields of the termbase, read without validating it."""
-    text = path.read_text(encoding="utf-8")
-    root = yaml.compose(text)
-    if root is None:
-        return
-    for key, value in root.value if isinstance(root, yaml.MappingNode) else []:
-        if key.value != "terminos" or not isinstance(value, yaml.SequenceNode):
+    _, root = read_yaml_nodes(path, "el glosario")
+    for key, value in root.value if isinstance(root, MappingNode) else []:
+        if key.value != "terminos" or not isinstance(value, SequenceNode):
             continue
         for item in value.value:
-            if not isinstance(item, yaml.MappingNode):
+            if not isinstance(item, MappingNode):
                 continue
             spanish = next((str(v.value).casefold() for k, v in item.value
-                            if k.value == "es" and isinstance(v, yaml.ScalarNode)), None)
+                            if k.value == "es" and isinstance(v, ScalarNode)), None)
             for field, content in item.value:
                 # A term kept in Spanish on purpose (qu: juzgado de paz) is not Quechua to lint
-                if field.value == "qu" and isinstance(content, yaml.ScalarNode) and str(content.value).casefold() == spanish:
+                if field.value == "qu" and isinstance(content, ScalarNode) and str(content.value).casefold() == spanish:
                     continue
                 # variantes_qu may hold institution names kept in Spanish: not linted
                 if field.value in ("qu", "definicion_qu"):
-                    for node in content.value if isinstance(content, yaml.SequenceNode) else [content]:
-                        if isinstance(node, yaml.ScalarNode):
+                    for node in content.value if isinstance(content, SequenceNode) else [content]:
+                        if isinstance(node, ScalarNode):
                             # Folded scalars: report the first line of the value
                             yield node.start_mark.line + 1 + (1 if node.style in (">", "|") else 0), clean(str(node.value))
 
@@ -136,7 +132,7 @@ def lint_project(root: Path, rules: Rules, theme: Path = THEME) -> Iterator[tupl
             for number, text in glossary_lines(glossary):
                 for finding in lint_line(text, number, rules):
                     yield glossary, finding
-        except yaml.YAMLError:
+        except SourceError:
             pass  # reported by the 'glosario' check
     for template in templates(theme):
         for number, text in template_lines(template):
@@ -145,7 +141,7 @@ def lint_project(root: Path, rules: Rules, theme: Path = THEME) -> Iterator[tupl
     for bank in bank_paths(root):
         try:
             findings = yaml_findings(bank_strings(bank), rules)
-        except (yaml.YAMLError, UnicodeDecodeError):
+        except SourceError:
             continue  # reported by the 'cuestionarios' check
         for finding in findings:
             yield bank, finding
@@ -157,7 +153,7 @@ def lint_project(root: Path, rules: Rules, theme: Path = THEME) -> Iterator[tupl
     if config.is_file():
         try:
             findings = yaml_findings(site_config_strings(config), rules)
-        except (yaml.YAMLError, UnicodeDecodeError):
+        except SourceError:
             findings = []  # MkDocs itself refuses a broken mkdocs.yml
         for finding in findings:
             yield config, finding

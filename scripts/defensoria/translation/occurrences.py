@@ -14,8 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
+from defensoria.content.yamlfile import MappingNode, ScalarNode, SequenceNode, read_yaml_nodes
 from defensoria.errors import SourceError
 from defensoria.glossary.model import Glossary, Term
 from defensoria.pages import read_page
@@ -23,7 +22,7 @@ from defensoria.quiz.bank import bank_paths
 from defensoria.translation.orthography import fold
 from defensoria.translation.program_strings import string_pairs
 from defensoria.translation.terminology import quechua_pattern, spanish_pattern, translated_pages
-from defensoria.translation.text import prose_lines
+from defensoria.content.prose import prose_lines
 
 SECTION = re.compile(r"^#{2,3}\s")
 PARENTHESES = re.compile(r"\([^()]*\)")
@@ -85,17 +84,17 @@ def page_segments(root: Path) -> Iterator[Segment]:
 
 def _pairs(node, label: str) -> Iterator[tuple[int, str, str, str]]:
     """(line, label, es, qu) of every mapping holding both an `es` and a `qu` string."""
-    if isinstance(node, yaml.MappingNode):
-        values = {k.value: v for k, v in node.value if isinstance(k, yaml.ScalarNode)}
+    if isinstance(node, MappingNode):
+        values = {k.value: v for k, v in node.value if isinstance(k, ScalarNode)}
         es, qu = values.get("es"), values.get("qu")
-        if isinstance(es, yaml.ScalarNode) and isinstance(qu, yaml.ScalarNode):
+        if isinstance(es, ScalarNode) and isinstance(qu, ScalarNode):
             yield qu.start_mark.line + 1, label, str(es.value), str(qu.value)
         for key, child in node.value:
-            if isinstance(values.get("id"), yaml.ScalarNode):
+            if isinstance(values.get("id"), ScalarNode):
                 label = str(values["id"].value)
             if key.value not in ("es", "qu"):
                 yield from _pairs(child, label)
-    elif isinstance(node, yaml.SequenceNode):
+    elif isinstance(node, SequenceNode):
         for child in node.value:
             yield from _pairs(child, label)
 
@@ -103,8 +102,8 @@ def _pairs(node, label: str) -> Iterator[tuple[int, str, str, str]]:
 def bank_segments(root: Path) -> Iterator[Segment]:
     for bank in bank_paths(root):
         try:
-            node = yaml.compose(bank.read_text(encoding="utf-8"))
-        except (yaml.YAMLError, UnicodeDecodeError):
+            _, node = read_yaml_nodes(bank, "el cuestionario")
+        except SourceError:
             continue  # reported by the 'cuestionarios' check
         for line, label, es, qu in _pairs(node, bank.stem):
             yield Segment(bank, line, label, es, qu)
@@ -112,7 +111,7 @@ def bank_segments(root: Path) -> Iterator[Segment]:
 
 def glossary_segments(glossary: Glossary, path: Path) -> Iterator[Segment]:
     for term in glossary.terminos:
-        yield Segment(path, 1, term.id, term.definicion_es, term.definicion_qu)
+        yield Segment(path, term.line, term.id, term.definicion_es, term.definicion_qu)
 
 
 def program_segments() -> Iterator[Segment]:

@@ -32,7 +32,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 from defensoria import paths
 from defensoria.content.validation import source_error
 from defensoria.content.yamlfile import read_yaml
-from defensoria.translation.text import WORD
+from defensoria.content.prose import WORD
 
 RULES_FILE = Path("_datos") / "ortografia-qu.yml"
 FOREIGN = set("bdfgjvxz")
@@ -69,6 +69,10 @@ class Rules(BaseModel):
     _confusions: dict[str, str] = PrivateAttr(default_factory=dict)
     _infixes: dict[str, str] = PrivateAttr(default_factory=dict)
     _spellings: dict[str, str] = PrivateAttr(default_factory=dict)
+    # Verdicts already given: the same words recur on every page and bank, and each one
+    # is matched against every loan stem and name
+    _stems: dict[str, str | None] = PrivateAttr(default_factory=dict)
+    _verdicts: dict[tuple | str, tuple[str, str] | None] = PrivateAttr(default_factory=dict)
 
     def model_post_init(self, _context) -> None:
         self._loans = sorted({fold(w) for w in self.prestamos}, key=len, reverse=True)
@@ -91,6 +95,7 @@ class Finding:
     level: str = ERROR
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lowercase, accents removed (ñ kept), every apostrophe as '."""
     text = text.casefold().replace("ñ", "\0")
@@ -128,6 +133,13 @@ def _allowed(word: str, rules: Rules) -> bool:
 
 def _allowing_stem(word: str, rules: Rules) -> str | None:
     """The folded name or loan stem that allows `word` ('' for an acronym), or None."""
+    stems = rules._stems
+    if word not in stems:
+        stems[word] = _find_stem(word, rules)
+    return stems[word]
+
+
+def _find_stem(word: str, rules: Rules) -> str | None:
     w = fold(word)
     if w in rules._names:
         return w
@@ -208,6 +220,15 @@ def _sentence_start(text: str, start: int) -> bool:
 def check_word(word: str, rules: Rules, *, sentence_start: bool = True,
                page_names: frozenset[str] = frozenset()) -> tuple[str, str] | None:
     """(level, message) for a misspelt word, or None."""
+    # Only a capitalised word's verdict depends on where it stands and on the page's names
+    key = (word, sentence_start, page_names) if word[:1].isupper() else word
+    verdicts = rules._verdicts
+    if key not in verdicts:
+        verdicts[key] = _check_word(word, rules, sentence_start, page_names)
+    return verdicts[key]
+
+
+def _check_word(word: str, rules: Rules, sentence_start: bool, page_names: frozenset[str]) -> tuple[str, str] | None:
     letters = [c for c in word if c.isalpha()]
     if len(letters) < 2 or (word.isupper() and len(letters) >= 2):
         return None

@@ -17,8 +17,6 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from defensoria.errors import SourceError
 from defensoria.files import write_atomic
 from defensoria.pages import read_page, spanish_source
@@ -79,7 +77,8 @@ def record_source_hash(quechua: Path) -> str:
         end = next((i for i, line in enumerate(lines[1:], start=1) if line.strip() == "---"), None)
         if end is None:
             raise SourceError(quechua, 1, "el encabezado abre con '---' pero no se cierra.")
-        lines = lines[:1] + _with_hash(lines[1:end], digest) + lines[end:]
+        info = read_page(quechua).meta.get("traduccion")
+        lines = lines[:1] + _with_hash(lines[1:end], digest, info if isinstance(info, dict) else {}) + lines[end:]
     new_text = "\n".join(lines)
     write_atomic(quechua, new_text)
     if translation_state(quechua).recorded != digest:
@@ -88,15 +87,15 @@ def record_source_hash(quechua: Path) -> str:
     return digest
 
 
-def _with_hash(meta_lines: list[str], digest: str) -> list[str]:
-    """Front matter lines with traduccion.fuente set, touching only that block."""
+def _with_hash(meta_lines: list[str], digest: str, info: dict) -> list[str]:
+    """Front matter lines with traduccion.fuente set, touching only that block
+    (`info` is the `traduccion` mapping as read, for the flow style)."""
     start = next((i for i, line in enumerate(meta_lines) if line.startswith("traduccion:")), None)
     if start is None:
         return [*meta_lines, "traduccion:", "  estado: borrador", f"  fuente: {digest}"]
     inline = meta_lines[start].split(":", 1)[1].strip()
     if inline:  # flow style: traduccion: {estado: borrador}
-        value = yaml.safe_load(inline) or {}
-        value["fuente"] = digest
+        value = {**info, "fuente": digest}
         flow = ", ".join(f"{k}: {v}" for k, v in value.items())
         return [*meta_lines[:start], f"traduccion: {{{flow}}}", *meta_lines[start + 1 :]]
     end = start + 1

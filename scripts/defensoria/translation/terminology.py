@@ -16,7 +16,7 @@ from defensoria.glossary.model import Glossary, Term
 from defensoria.glossary.render import MARKER
 from defensoria.pages import iter_pages, language_of, read_page, translation_path
 from defensoria.translation.orthography import fold
-from defensoria.translation.text import prose_lines
+from defensoria.content.prose import prose_lines
 
 
 @dataclass(frozen=True)

@@ -5,37 +5,36 @@
 - mkdocs.yml: what the i18n plugin shows on Quechua pages (the `locale: qu` entry's
   site_name, site_description, copyright and nav_translations).
 
-The files are composed (not constructed), as quiz/bank.py does, so each string keeps its
-YAML node marks; a string that spans several lines of the file (a long plain scalar, a
+The files are composed (not constructed), so each string keeps its YAML node marks and
+mkdocs.yml's !!python/name tags stay mere tags; a string that spans several lines of the file (a long plain scalar, a
 folded `>` block) is read from its source slice, so every finding names its physical line.
 """
 
 from collections.abc import Iterator
 from pathlib import Path
 
-import yaml
-
-from defensoria.translation.text import clean
+from defensoria.content.yamlfile import MappingNode, ScalarNode, SequenceNode, read_yaml_nodes
+from defensoria.content.prose import clean
 
 QUECHUA_KEY = "qu"
 QUOTES = "\"'"
 SITE_TEXT_KEYS = ("site_name", "site_description", "copyright")
 
 
-def _qu_scalars(node) -> Iterator[yaml.ScalarNode]:
+def _qu_scalars(node) -> Iterator[ScalarNode]:
     """Every scalar under a `qu:` key, at any depth, in file order."""
-    if isinstance(node, yaml.MappingNode):
+    if isinstance(node, MappingNode):
         for key, value in node.value:
-            if isinstance(key, yaml.ScalarNode) and key.value == QUECHUA_KEY and isinstance(value, yaml.ScalarNode):
+            if isinstance(key, ScalarNode) and key.value == QUECHUA_KEY and isinstance(value, ScalarNode):
                 yield value
             else:
                 yield from _qu_scalars(value)
-    elif isinstance(node, yaml.SequenceNode):
+    elif isinstance(node, SequenceNode):
         for child in node.value:
             yield from _qu_scalars(child)
 
 
-def _source_lines(text: str, node: yaml.ScalarNode) -> Iterator[tuple[int, str]]:
+def _source_lines(text: str, node: ScalarNode) -> Iterator[tuple[int, str]]:
     """(1-based line, raw text) of the slice of `text` that holds one scalar."""
     first = node.start_mark.line + 1
     raw = text[node.start_mark.index : node.end_mark.index]
@@ -53,46 +52,37 @@ def _source_lines(text: str, node: yaml.ScalarNode) -> Iterator[tuple[int, str]]
             yield first + offset, piece
 
 
-def _compose(text: str):
-    # Composing only: tags such as mkdocs.yml's !!python/name are kept, never constructed
-    loader = yaml.SafeLoader(text)
-    try:
-        return loader.get_single_node()
-    finally:
-        loader.dispose()
-
-
 def bank_strings(path: Path) -> Iterator[list[tuple[int, str]]]:
     """Each Quechua string of one bank as its (line, cleaned text) pieces.
 
-    Raises yaml.YAMLError on a broken file (the 'cuestionarios' check reports it).
+    Raises SourceError on a broken file (the 'cuestionarios' check reports it).
     """
-    text = path.read_text(encoding="utf-8")
-    for node in _qu_scalars(_compose(text)):
+    text, root = read_yaml_nodes(path, "el cuestionario")
+    for node in _qu_scalars(root):
         yield [(number, clean(raw)) for number, raw in _source_lines(text, node)]
 
 
-def _quechua_locales(node) -> Iterator[yaml.MappingNode]:
+def _quechua_locales(node) -> Iterator[MappingNode]:
     """Every mapping with `locale: qu`, at any depth (plugins → i18n → languages)."""
-    if isinstance(node, yaml.MappingNode):
+    if isinstance(node, MappingNode):
         if any(key.value == "locale" and getattr(value, "value", None) == "qu" for key, value in node.value):
             yield node
         for _, value in node.value:
             yield from _quechua_locales(value)
-    elif isinstance(node, yaml.SequenceNode):
+    elif isinstance(node, SequenceNode):
         for child in node.value:
             yield from _quechua_locales(child)
 
 
 def site_config_strings(path: Path) -> Iterator[list[tuple[int, str]]]:
     """The Quechua site name, description, copyright and menu labels of mkdocs.yml."""
-    text = path.read_text(encoding="utf-8")
-    for locale in _quechua_locales(_compose(text)):
+    text, root = read_yaml_nodes(path, "mkdocs.yml")
+    for locale in _quechua_locales(root):
         for key, value in locale.value:
-            if key.value in SITE_TEXT_KEYS and isinstance(value, yaml.ScalarNode):
+            if key.value in SITE_TEXT_KEYS and isinstance(value, ScalarNode):
                 nodes = [value]
-            elif key.value == "nav_translations" and isinstance(value, yaml.MappingNode):
-                nodes = [label for _, label in value.value if isinstance(label, yaml.ScalarNode)]
+            elif key.value == "nav_translations" and isinstance(value, MappingNode):
+                nodes = [label for _, label in value.value if isinstance(label, ScalarNode)]
             else:
                 continue
             for node in nodes:

@@ -1,15 +1,16 @@
 """The prose of a Markdown page: what a reader reads, without code, links or citations.
 
-Used to count words and to lint Quechua spelling, so both skip the same things: code
-(fenced and inline), HTML comments and tags, URLs and link targets, citation shorthand
-`[[Ley 30364, art. 15]]`, attribute lists `{#id .class}`, and elements marked as Spanish
-(`<span lang="es">…</span>`, `**denuncia**{lang=es}`). Admonition lines keep their title.
+Used to count words, to score readability and to lint Quechua spelling, so all skip the
+same things: code (fenced and inline), HTML comments and tags, URLs and link targets,
+citation shorthand `[[Ley 30364, art. 15]]`, attribute lists `{#id .class}`, and elements
+marked as Spanish (`<span lang="es">…</span>`, `**denuncia**{lang=es}`). Admonition lines
+keep their title.
 """
 
 import re
 from collections.abc import Iterator
 
-from defensoria.pages import Page
+from defensoria.content.markdown import MarkdownPage as Page
 
 COMMENT_OPEN = "<!--"
 COMMENT_CLOSE = "-->"
