@@ -37,6 +37,7 @@ def test_every_plugin_takes_the_page_from_the_context():
         imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) for alias in node.names}
         assert not attributes & FILE_ATTRIBUTES, (path.name, attributes & FILE_ATTRIBUTES)
         assert "language_of" not in names | imported, path
+        assert "config_file_path" not in attributes, path  # the Project comes from build_project
         assert "page_context" in imported, path
 
 

@@ -10,7 +10,6 @@
 List it before `defensoria` in mkdocs.yml.
 """
 
-from pathlib import Path
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -20,7 +19,7 @@ from mkdocs.plugins import BasePlugin
 from defensoria.errors import SourceError
 from defensoria.glossary.model import glossary_path, load_glossary
 from defensoria.glossary.render import MARKER, render_glossary
-from defensoria.site.context import page_context
+from defensoria.site.context import build_project, page_context
 from defensoria.translation.state import translation_state
 
 
@@ -35,7 +34,7 @@ class GlossaryPlugin(BasePlugin[GlossaryConfig]):
     # Rebuild on `mkdocs serve` when the termbase changes
     def on_serve(self, server, *, config, builder):
         if self.config.enabled:
-            path = glossary_path(Path(config.config_file_path).parent)
+            path = glossary_path(build_project(config).root)
             if path.is_file():
                 server.watch(str(path))
         return server

@@ -39,7 +39,7 @@ from defensoria.printing.qr import qr_code
 from defensoria.printing.strings import LABELS
 from defensoria.printing.trainers import FOLDER as TRAINERS_FOLDER
 from defensoria.printing.trainers import downloads as trainer_downloads
-from defensoria.site.context import PageContext, page_context
+from defensoria.site.context import PageContext, build_project, page_context
 
 FOLDER_IN_CACHE = "formadores"
 # The trainers' area box, on the Spanish trainers' page (a Quechua text needs a translator)
@@ -83,7 +83,7 @@ class ImpresionPlugin(BasePlugin[ImpresionConfig]):
     def on_config(self, config):
         if not self.config.enabled:
             return
-        self.root = Path(config.config_file_path).parent
+        self.root = build_project(config).root
         # Said once per build (i18n builds twice): an example address gets no QR or URL
         if is_placeholder(config.site_url) and not getattr(self, "_told_placeholder", False):
             self._told_placeholder = True

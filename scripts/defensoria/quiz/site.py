@@ -8,7 +8,6 @@ that have a quiz, so other pages stay light. List it before `defensoria` in mkdo
 import random
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from mkdocs.config import config_options
@@ -22,7 +21,7 @@ from defensoria.quiz.citations import citation_link
 from defensoria.quiz.layout import LETTERS, Shown, present
 from defensoria.quiz.model import Bank
 from defensoria.quiz.strings import UI
-from defensoria.site.context import PageContext, page_context
+from defensoria.site.context import PageContext, build_project, page_context
 
 MODULE_PAGE = re.compile(r"^modulos/(m\d{2})-[a-z0-9-]+(?:\.[a-z]{2})?\.md$")
 MARKER = "<!-- defensoria-cuestionario -->"
@@ -61,7 +60,7 @@ class QuizPlugin(BasePlugin[QuizConfig]):
     def on_config(self, config):
         if not self.config.enabled:
             return
-        root = Path(config.config_file_path).parent
+        root = build_project(config).root
         try:
             self.banks = {path.stem: load_bank(path, root) for path in bank_paths(root)}
         except DefensoriaError as error:

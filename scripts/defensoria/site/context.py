@@ -58,11 +58,16 @@ def relative_link(target: str | PurePosixPath | Path, source: str | PurePosixPat
     return get_relative_url(PurePosixPath(target).as_posix(), PurePosixPath(source).as_posix())
 
 
+def build_project(config) -> Project:
+    """The Project a build with `config` (the loaded mkdocs.yml) renders."""
+    return project(Path(config.config_file_path).parent)
+
+
 def page_context(page, config) -> PageContext:
     """The context of an MkDocs page during a build with `config` (the loaded mkdocs.yml)."""
     file = page.file
     source = PurePosixPath(file.src_uri)
-    content = project(Path(config.config_file_path).parent)
+    content = build_project(config)
     language = _known(getattr(file, "locale", None)) or language_of(source)
     edition = _known(getattr(file, "locale_alternate_of", None)) or _edition_of(file.dest_uri)
     path = Path(file.abs_src_path) if file.abs_src_path else content.docs / source

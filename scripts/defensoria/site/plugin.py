@@ -31,9 +31,9 @@ from mkdocs.plugins import BasePlugin, event_priority
 from defensoria.address import is_placeholder
 from defensoria.catalog import load_modules
 from defensoria.content.nav import catalogue_nav
-from defensoria.content.project import module_title, project
+from defensoria.content.project import module_title
 from defensoria.errors import SourceError
-from defensoria.site.context import PageContext, page_context
+from defensoria.site.context import PageContext, build_project, page_context
 from defensoria.site.verification import MARKER as VERIFICATION_MARKER
 from defensoria.site.search_index import (
     STOP_WORD_LIST,
@@ -91,7 +91,7 @@ class DefensoriaPlugin(BasePlugin[DefensoriaConfig]):
             raise PluginError("mkdocs.yml: falta extra.csp (la política de seguridad de contenido).")
         # Before i18n reads the nav (its on_config runs last); filling twice changes nothing
         try:
-            config.nav = catalogue_nav(config.nav, project(Path(config.config_file_path).parent))
+            config.nav = catalogue_nav(config.nav, build_project(config))
         except SourceError as error:
             raise PluginError(str(error)) from None
         # Templates leave out addresses built on an example site_url (canonical links)

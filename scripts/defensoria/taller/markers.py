@@ -2,7 +2,8 @@
 
 `<!-- objetivos-del-modulo -->` becomes the module's objectives and
 `<!-- puntos-clave-del-modulo -->` its key points, linked from the module, never copied
-into the guide. No MkDocs here: print fills the same markers without the site plugin.
+into the guide. No plugin here: print fills the same markers without a site build (links
+are MkDocs' relative-URL helper through site.context.relative_link, as on the site).
 """
 
 from pathlib import Path

@@ -24,7 +24,7 @@ from mkdocs.plugins import BasePlugin
 from defensoria.catalog import MODULE_FILE, load_modules
 from defensoria.content.project import module_title
 from defensoria.errors import SourceError
-from defensoria.site.context import PageContext, page_context
+from defensoria.site.context import PageContext, build_project, page_context
 from defensoria.taller.duration import format_minutes
 from defensoria.taller.guides import GUIDE_FILE_ANY, GUIDES_FOLDER, load_guides
 from defensoria.taller.markers import GUIDES_MARKER, TEXT, expand_guide_markers, guide_title, spanish_name
@@ -43,7 +43,7 @@ class TalleresPlugin(BasePlugin[TalleresConfig]):
     def on_config(self, config):
         if not self.config.enabled:
             return
-        self.root = Path(config.config_file_path).parent
+        self.root = build_project(config).root
         try:
             self.modules = {m.modulo: m for m in load_modules(self.root)}
             self.guides = {lang: load_guides(self.root, lang) for lang in ("es", "qu")}
