@@ -34,11 +34,16 @@ $(AXE_JS): tests/axe/package-lock.json
 
 test-deps: $(XLIFF_XSD) $(AXE_JS)
 
-test: $(STAMP) test-deps  ## Run every test (browser tests need Debian's chromium)
-	$(VENV)/bin/python -m pytest
+# Test processes in parallel (pytest-xdist); each test file stays in one process so its
+# module fixtures (rendered PDFs, a served ZIM) are made once. JOBS=0 runs in this process.
+JOBS ?= 2
+PYTEST := $(VENV)/bin/python -m pytest -n $(JOBS) --dist loadfile
 
-test-rapido: $(STAMP) test-deps  ## The tests that need neither a site build nor a browser (a few seconds to a minute)
-	$(VENV)/bin/python -m pytest -m "not build and not browser"
+test: $(STAMP) test-deps  ## Run every test (browser tests need Debian's chromium)
+	$(PYTEST)
+
+test-rapido: $(STAMP) test-deps  ## The tests that need neither a site build nor a browser (about a minute)
+	$(PYTEST) -m "not build and not browser"
 
 zip: site  ## Zip the built site for a USB stick or a phone
 	mkdir -p dist

@@ -1,10 +1,12 @@
 """Shared fixtures. Each feature has its own test file; data lives in tests/<feature>/data/."""
 
+import fcntl
 import json
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -196,20 +198,41 @@ class SessionSite:
     m04_reviewed_percent: int
 
 
-@pytest.fixture(scope="session")
-def session_site(tmp_path_factory) -> SessionSite:
-    """The one site build of the session. The project is a copy of the real content with a
-    populated tracker and one verifiable certificate (hashes only reach the site), and with
-    test reviewers' records (m05 reviewed, m04 in part); the build is strict and fails
-    loudly with its log."""
-    base = tmp_path_factory.mktemp("sitio")
+def once_per_run(tmp_path_factory, name: str, make: Callable[[Path], dict]) -> dict:
+    """make(folder) once per test run. Under pytest-xdist the first worker makes it in the
+    run's shared temporary folder and the others wait for it and read what it returned
+    (a JSON-able dict), so parallel workers share one site build."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return make(tmp_path_factory.mktemp(name))
+    shared = tmp_path_factory.getbasetemp().parent  # the run's folder, above each worker's
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = shared / f"{name}.json"
+        if done.is_file():
+            return json.loads(done.read_text(encoding="utf-8"))
+        result = make(shared / name)
+        done.write_text(json.dumps(result), encoding="utf-8")
+        return result
+
+
+def make_session_site(base: Path) -> dict:
     project = copy_project(base / "proyecto")
     secrets = populate_tracker(project, base)
     percent = populate_reviews(project, base / "revision")
     target = base / "site"
     result = build_site(project, target)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
-    return SessionSite(project, target, secrets, percent)
+    return {"project": str(project), "site": str(target), "secrets": secrets, "percent": percent}
+
+
+@pytest.fixture(scope="session")
+def session_site(tmp_path_factory) -> SessionSite:
+    """The one site build of the session. The project is a copy of the real content with a
+    populated tracker and one verifiable certificate (hashes only reach the site), and with
+    test reviewers' records (m05 reviewed, m04 in part); the build is strict and fails
+    loudly with its log."""
+    built = once_per_run(tmp_path_factory, "sitio", make_session_site)
+    return SessionSite(Path(built["project"]), Path(built["site"]), built["secrets"], built["percent"])
 
 
 @pytest.fixture(scope="session")

@@ -60,6 +60,9 @@ def test_the_pack_has_a_cover_first_and_no_keys(offered):
     assert {"guia-m04-es.pdf", "hoja-asamblea-m04.pdf", "hoja-asistencia.pdf", "hoja-asistencia.xlsx",
             "cuestionario-m04-entrada.pdf", "cuestionario-m04-salida.pdf"} <= set(names)
     assert not [n for n in names if "clave" in n]
+    # The same files the area offers alone (rendered once for both)
+    for name in ("cuestionario-m04-entrada.pdf", "hoja-asistencia.pdf"):
+        assert archive.read(name) == offered[name].make(), name
     cover = text_of(archive.read("00-portada.pdf"))
     assert "Paquete del taller" in cover and "m04" in cover and "Línea 100" in cover
     assert "castellano, quechua y aimara" in cover and "--semilla m04-entrada" in cover.replace("\n", " ")
@@ -74,3 +77,13 @@ def test_cache_keys_follow_the_sources(offered, tmp_path):
     before = moved.key()
     bank.write_text("otro cambio", encoding="utf-8")
     assert moved.key() != before
+
+
+def test_a_quiz_is_rendered_once_until_its_bank_changes(project_copy, monkeypatch):
+    rendered = []
+    monkeypatch.setattr(trainers, "quiz_pdf", lambda root, call: rendered.append(call) or f"{len(rendered)}".encode())
+    item = {d.name: d for d in trainers.downloads(project_copy)}["cuestionario-m04-entrada.pdf"]
+    assert item.make() == item.make() == b"1"
+    bank = project_copy / "quizzes" / "m04.yml"
+    bank.write_text(bank.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert item.make() == b"2" and len(rendered) == 2

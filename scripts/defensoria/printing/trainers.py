@@ -52,6 +52,14 @@ class Download:
         return digest.hexdigest()[:16]
 
 
+def _content_hash(sources: list[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(set(sources)):
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def _package_files(package: str) -> list[Path]:
     base = Path(str(resources.files(package)))
     return [p for p in base.rglob("*") if p.is_file() and p.suffix in {".py", ".j2", ".html", ".css", ".yml"}
@@ -137,8 +145,13 @@ def zip_bytes(files: list[tuple[str, bytes]]) -> bytes:
     return buffer.getvalue()
 
 
-def module_pack(root: Path, module: Module) -> bytes:
-    """ZIP: cover, guide (es, and qu when written), handout, blank sign-in sheet, quizzes without keys."""
+def module_pack(root: Path, module: Module, quiz: Callable[[QuizCall], bytes] | None = None,
+                sheets: Callable[[], dict[str, bytes]] = blank_sheet_files) -> bytes:
+    """ZIP: cover, guide (es, and qu when written), handout, blank sign-in sheet, quizzes without keys.
+
+    `quiz` and `sheets` give those files when the caller has already rendered them (the
+    trainers' area offers the same quizzes and sheet on their own).
+    """
     from defensoria.printing.handouts import handout_pdf
     from defensoria.printing.model import load_handout
     from defensoria.printing.guide import guide_pdf, guide_source
@@ -159,13 +172,13 @@ def module_pack(root: Path, module: Module) -> bytes:
         sheet = None  # too long for one bilingual A4 page: the Spanish sheet
     files.append((f"hoja-asamblea-{module.modulo}.pdf", sheet or handout_pdf(handout, "es", "a4", root)))
     contents.append((f"hoja-asamblea-{module.modulo}.pdf", "la hoja del módulo para la asamblea, una por persona"))
-    for name, data in blank_sheet_files().items():
+    for name, data in sheets().items():
         files.append((name, data))
     contents.append(("hoja-asistencia.pdf / .xlsx", "la hoja de asistencia: PDF para imprimir, XLSX para digitarla e importarla"))
     calls = guide_quiz_calls(root, module.modulo)
     for call in calls:
         name = f"cuestionario-{module.modulo}-{call.moment}.pdf"
-        files.append((name, quiz_pdf(root, call)))
+        files.append((name, quiz(call) if quiz else quiz_pdf(root, call)))
         contents.append((name, f"el cuestionario de {call.moment}, {call.versions} versiones, sin claves"))
     note = SITE_QUIZ_NOTE.format(commands=" · ".join(call.command for call in calls)) if calls else ""
     cover = cover_pdf(root, [module], [("00-portada.pdf", "esta portada"), *contents], note)
@@ -181,13 +194,23 @@ def downloads(root: Path) -> list[Download]:
     guides = docs / "formadores" / "guias"
     items = []
     sheet_cache: dict[str, bytes] = {}
+    # A module's pack holds the same quizzes the area offers alone: each is rendered once
+    # per content of its sources (a changed bank or guide renders again)
+    quiz_cache: dict[tuple[QuizCall, str], bytes] = {}
+
+    def sheets() -> dict[str, bytes]:
+        if not sheet_cache:
+            sheet_cache.update(blank_sheet_files())
+        return sheet_cache
 
     def sheet(name: str) -> Callable[[], bytes]:
-        def make() -> bytes:
-            if not sheet_cache:
-                sheet_cache.update(blank_sheet_files())
-            return sheet_cache[name]
-        return make
+        return lambda: sheets()[name]
+
+    def quiz(call: QuizCall, sources: list[Path]) -> bytes:
+        key = (call, _content_hash(sources))
+        if key not in quiz_cache:
+            quiz_cache[key] = quiz_pdf(root, call)
+        return quiz_cache[key]
 
     for suffix, what in (("pdf", "PDF A4 para imprimir"), ("xlsx", "XLSX para digitar e importar")):
         items.append(Download(f"hoja-asistencia.{suffix}", f"Hoja de asistencia en blanco ({what})", [], sheet(f"hoja-asistencia.{suffix}"), kind="hoja"))
@@ -200,8 +223,9 @@ def downloads(root: Path) -> list[Download]:
             continue
         for call in guide_quiz_calls(root, code):
             items.append(Download(f"cuestionario-{code}-{call.moment}.pdf", f"{code}: cuestionario de {call.moment} (sin claves)",
-                                  sources, lambda call=call: quiz_pdf(root, call), module=code, kind="cuestionario",
+                                  sources, lambda call=call, sources=sources: quiz(call, sources), module=code, kind="cuestionario",
                                   extra=[call.command]))
         items.append(Download(f"paquete-{code}.zip", f"{code}: paquete del taller (ZIP)", sources,
-                              lambda module=module: module_pack(root, module), module=code, kind="paquete"))
+                              lambda module=module, sources=sources: module_pack(root, module, lambda call: quiz(call, sources), sheets),
+                              module=code, kind="paquete"))
     return items
