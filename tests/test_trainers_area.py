@@ -87,3 +87,27 @@ def test_a_quiz_is_rendered_once_until_its_bank_changes(project_copy, monkeypatc
     bank = project_copy / "quizzes" / "m04.yml"
     bank.write_text(bank.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert item.make() == b"2" and len(rendered) == 2
+
+
+def test_cache_keys_follow_review_records_and_the_site_address(project_copy, monkeypatch):
+    """Handouts show the module's review state and a QR code of the site's address: a new
+    review decision or SITE_URL must not serve a cached PDF that says otherwise."""
+    from defensoria.catalog import load_modules
+    from defensoria.printing.plugin import source_key
+
+    monkeypatch.delenv("SITE_URL", raising=False)
+    module = next(m for m in load_modules(project_copy) if m.modulo == "m05")
+
+    def keys():
+        pack = {d.name: d for d in trainers.downloads(project_copy)}["paquete-m05.zip"]
+        return source_key(project_copy, module, "es", "a4"), pack.key()
+
+    before = keys()
+    records = project_copy / "docs" / "_datos" / "revision"
+    records.mkdir(parents=True, exist_ok=True)
+    (records / "legal.yml").write_text("afirmaciones: {}\n", encoding="utf-8")
+    reviewed = keys()
+    assert reviewed[0] != before[0] and reviewed[1] != before[1]
+    monkeypatch.setenv("SITE_URL", "https://defensorias-cusco.org.pe/")
+    addressed = keys()
+    assert addressed[0] != reviewed[0] and addressed[1] != reviewed[1]

@@ -227,9 +227,15 @@ def print_footer(site_url: str | None, page_url: str, language: str) -> str:
 
 
 def source_key(root: Path, module, mode: str, layout: str) -> str:
-    """A hash of everything a handout is made from: pages, norms, config, templates, code."""
-    digest = hashlib.sha256(f"{mode}/{layout}".encode())
-    inputs = [module.page_path("es"), module.page_path("qu"), root / "mkdocs.yml", root / "docs" / "_datos" / "normas.yml"]
+    """A hash of everything a handout is made from: pages, norms, review records, config
+    and the site address it resolves to (SITE_URL), templates, code."""
+    from defensoria.content.settings import site_settings
+    from defensoria.revision.records import FOLDER, LEGAL_FILE, QUECHUA_FILE
+
+    digest = hashlib.sha256(f"{mode}/{layout}/{site_settings(root).site_url}".encode())
+    records = root / "docs" / FOLDER
+    inputs = [module.page_path("es"), module.page_path("qu"), root / "mkdocs.yml", root / "docs" / "_datos" / "normas.yml",
+              records / LEGAL_FILE, records / QUECHUA_FILE]
     package = resources.files("defensoria.printing")
     for path in inputs:
         if Path(path).is_file():

@@ -24,7 +24,9 @@ from pathlib import Path
 from defensoria import paths
 from defensoria.catalog import Module, load_modules
 from defensoria.errors import DefensoriaError
+from defensoria.content.settings import site_settings
 from defensoria.printing.cover import cover_pdf
+from defensoria.revision import records as review_records
 
 FOLDER = "formadores"
 FIXED_ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the same sources give the same bytes
@@ -41,8 +43,9 @@ class Download:
     extra: list[str] = field(default_factory=list)
 
     def key(self) -> str:
-        """A hash of the sources and of the code and templates that render them."""
-        digest = hashlib.sha256(self.name.encode())
+        """A hash of the sources, of what else the file shows (extra) and of the code and
+        templates that render them."""
+        digest = hashlib.sha256("\n".join([self.name, *self.extra]).encode())
         for path in sorted(set(self.sources)):
             if path.is_file():
                 digest.update(path.read_bytes())
@@ -214,18 +217,21 @@ def downloads(root: Path) -> list[Download]:
 
     for suffix, what in (("pdf", "PDF A4 para imprimir"), ("xlsx", "XLSX para digitar e importar")):
         items.append(Download(f"hoja-asistencia.{suffix}", f"Hoja de asistencia en blanco ({what})", [], sheet(f"hoja-asistencia.{suffix}"), kind="hoja"))
+    records = [docs / review_records.FOLDER / name for name in (review_records.LEGAL_FILE, review_records.QUECHUA_FILE)]
+    address = site_settings(root).site_url
     for module in load_modules(root):
         code = module.modulo
         sources = [module.page_path("es"), module.page_path("qu"), quizzes / f"{code}.yml",
                    guides / f"{code}-guia.md", guides / f"{code}-guia.qu.md", root / "mkdocs.yml",
-                   docs / "_datos" / "normas.yml"]
+                   docs / "_datos" / "normas.yml", *records]
         if not (quizzes / f"{code}.yml").is_file():
             continue
         for call in guide_quiz_calls(root, code):
             items.append(Download(f"cuestionario-{code}-{call.moment}.pdf", f"{code}: cuestionario de {call.moment} (sin claves)",
                                   sources, lambda call=call, sources=sources: quiz(call, sources), module=code, kind="cuestionario",
                                   extra=[call.command]))
+        # The pack's handout shows the module's review state and the site's address (QR)
         items.append(Download(f"paquete-{code}.zip", f"{code}: paquete del taller (ZIP)", sources,
                               lambda module=module, sources=sources: module_pack(root, module, lambda call: quiz(call, sources), sheets),
-                              module=code, kind="paquete"))
+                              module=code, kind="paquete", extra=[address]))
     return items
