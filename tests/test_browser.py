@@ -124,8 +124,9 @@ def test_module_page_loads_nothing_from_outside_and_nothing_fails(page, server, 
     page.wait_for_load_state("networkidle")
     assert page.external == []
     assert page.failed == []
-    # The search index is fetched only when search is opened
-    assert not any("search_index" in url for url in page.evaluate("() => performance.getEntries().map(e => e.name)"))
+    # The search index and the search worker are fetched only when search is opened
+    fetched = page.evaluate("() => performance.getEntries().map(e => e.name)")
+    assert not any("search_index" in url or "/workers/search." in url for url in fetched), fetched
 
 
 def search(tab, query: str) -> list[str]:
@@ -158,7 +159,7 @@ def test_offline_quechua_search_returns_only_quechua_pages(page, built_site):
 
 def test_served_search_fetches_only_its_language_index(page, server):
     page.goto(f"{server}/qu/glosario.html")
-    with page.expect_request("**/search_index.json") as request:
+    with page.expect_request("**/workers/search.*.js"), page.expect_request("**/search_index.json") as request:
         page.click("label[for=__search]")
     assert request.value.url == f"{server}/qu/search/search_index.json"
 

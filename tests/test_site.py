@@ -156,10 +156,31 @@ def test_no_material_storage_remains(built_site):
     assert "localStorage" not in re.search(r"<script>__md_scope.*?</script>", html, re.DOTALL).group(0)
 
 
-def test_sitemap_has_real_urls(built_site):
-    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
-    assert "None" not in sitemap
-    assert "<loc>https://" in sitemap
+def test_no_sitemap_points_to_an_example_address(built_site):
+    # The session site is built with mkdocs.yml's example site_url
+    assert not (built_site / "sitemap.xml").exists() and not (built_site / "sitemap.xml.gz").exists()
+
+
+def test_a_real_address_keeps_its_sitemap(tmp_path, monkeypatch):
+    from types import SimpleNamespace
+
+    from defensoria.site.plugin import DefensoriaPlugin
+
+    def build_end(site_url: str) -> list[str]:
+        site = tmp_path / site_url.split("//")[1].strip("/")
+        site.mkdir()
+        (site / "sitemap.xml").write_text(f"<urlset><url><loc>{site_url}index.html</loc></url></urlset>", encoding="utf-8")
+        (site / "sitemap.xml.gz").write_bytes(b"")
+        plugin = DefensoriaPlugin()
+        plugin.load_config({"prune_assets": False})
+        plugin._stylesheets = SimpleNamespace(bundle="assets/stylesheets/sitio.css", screen=[])
+        monkeypatch.setattr("defensoria.site.plugin.bundle_css", lambda docs, screen: "")
+        monkeypatch.setattr("defensoria.site.plugin.install_search_scripts", lambda site: None)
+        plugin.on_post_build(config=SimpleNamespace(site_dir=str(site), docs_dir=str(tmp_path), site_url=site_url, plugins={}))
+        return sorted(path.name for path in site.glob("sitemap*"))
+
+    assert build_end("https://defensorias-cusco.org.pe/") == ["sitemap.xml", "sitemap.xml.gz"]
+    assert build_end("https://defensorias-cusco.example.org/") == []
 
 
 def test_each_language_has_its_own_search_index(built_site):

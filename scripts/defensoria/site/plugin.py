@@ -185,6 +185,8 @@ class DefensoriaPlugin(BasePlugin[DefensoriaConfig]):
         install_search_scripts(site)
         if self.config.prune_assets:
             prune_assets(site)
+        if is_placeholder(config.site_url):
+            drop_sitemaps(site)
 
 
 def finish_html(output: str, search_scope: str = "") -> str:
@@ -293,6 +295,13 @@ def install_search_scripts(site: Path) -> None:
         ours = (SEARCH_ASSETS / "lunr.es.js").read_text(encoding="utf-8")
         spanish.write_text(ours.replace("__STOP_WORDS__", stop_words.group(1)), encoding="utf-8")
     shutil.copyfile(SEARCH_ASSETS / "lunr.qu.min.js", lunr / "lunr.qu.min.js")
+
+
+def drop_sitemaps(site: Path) -> None:
+    """No sitemap while site_url is an example address: every entry would point to a
+    site that does not exist (search engines and link checkers read it)."""
+    for path in (site / "sitemap.xml", site / "sitemap.xml.gz"):
+        path.unlink(missing_ok=True)
 
 
 def prune_assets(site: Path) -> None:
