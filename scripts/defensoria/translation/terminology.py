@@ -29,13 +29,18 @@ class Miss:
 
 
 def _pattern(forms: list[str], language: str) -> re.Pattern:
+    ending = r"(?:s|es)?" if language == "es" else r"[\w']*"
     alternatives = []
     for form in forms:
-        parts = []
-        for word in re.findall(r"[\w']+", fold(form)):
-            escaped = re.escape(word)
-            parts.append(escaped + (r"(?:s|es)?" if language == "es" else r"[\w']*"))
-        alternatives.append(r"(?<![\w'])" + r"[\s,;]+".join(parts) + r"(?![\w'])")
+        words = [re.escape(word) for word in re.findall(r"[\w']+", fold(form))]
+        if not words:
+            alternatives.append(r"(?<![\w'])(?![\w'])")
+            continue
+        # The first word, then the check that no letter comes before it (a look behind
+        # over that word): a pattern that starts with a literal is searched for by its
+        # first letter, many times faster than trying the look behind at every position
+        first = words[0] + rf"(?<![\w']{words[0]})" + ending
+        alternatives.append(first + "".join(r"[\s,;]+" + word + ending for word in words[1:]) + r"(?![\w'])")
     return re.compile("|".join(alternatives))
 
 
