@@ -13,6 +13,7 @@ from defensoria.site.search_index import (
     QUECHUA_FUNCTION_WORDS,
     compact_document,
     learner_index,
+    quechua_stemmer,
     trainers_index,
     unsearched_words,
 )
@@ -117,6 +118,27 @@ def test_quechua_inflected_forms_share_their_stem():
     assert set(stem("warmi", "warmikunapaq", "warmikunata")) == {"warmi"}
     assert set(stem("huchata", "huchakunamanta", "hucham")) == {"hucha"}
     assert stem("k'irikunamanta") == stem("kiri")  # apostrophe and accents folded first
+
+
+def test_the_index_builder_stems_quechua_as_the_browser_does():
+    """One suffix list (read from the browser's script): every word of the Quechua pages
+    gets the same stem in Python, which writes the index, and in the browser."""
+    words_qu = sorted({word for page in (ROOT / "docs").rglob("*.qu.md")
+                       for word in WORDS.findall(page.read_text(encoding="utf-8"))})
+    assert len(words_qu) > 3000
+    python_stem = quechua_stemmer()
+    assert [python_stem(word) for word in words_qu] == stem(*words_qu)
+    # A stem is its own stem: the index can hold stems, the browser stems them again
+    assert all(python_stem(python_stem(word)) == python_stem(word) for word in words_qu)
+
+
+def test_a_quechua_section_hides_one_stem_per_word_family():
+    section = {"location": "qu/modulos/m02.html#a", "title": "Maqay",
+               "text": "<p>" + "Kay qillqaqa maqaymanta rimanmi, sumaqta ñawinchay. " * 5
+                       + "Maqasqa warmikunapaq, maqaykunamanta, maqayta, warmikunata, K'irikunamanta.</p>"}
+    compact = compact_document(section, QUECHUA_FUNCTION_WORDS, quechua_stemmer())
+    hidden = compact["text"].partition("<p hidden>")[2].removesuffix("</p>").split()
+    assert hidden == ["warmi", "kiri"], hidden  # maqa- is already in the shown start
 
 
 def test_the_stemmer_keeps_short_roots_and_material_wildcards():

@@ -39,6 +39,7 @@ from defensoria.site.search_index import (
     STOP_WORD_LIST,
     TRAINERS,
     learner_index,
+    quechua_stemmer,
     split_search_index,
     trainers_index,
     unsearched_words,
@@ -176,8 +177,9 @@ class DefensoriaPlugin(BasePlugin[DefensoriaConfig]):
                     write_search_index(folder / "search", index)
                     continue
                 skip = unsearched_words(locale, site / "assets" / "javascripts" / "lunr" / "min")
-                write_search_index(folder / "search", learner_index(index, skip))
-                write_search_index(folder / TRAINERS / "search", trainers_index(index, skip))
+                stem = quechua_stemmer() if locale == "qu" else None
+                write_search_index(folder / "search", learner_index(index, skip, stem))
+                write_search_index(folder / TRAINERS / "search", trainers_index(index, skip, stem))
         for locale, html in getattr(self, "_not_found", {}).items():
             target = site / "404.html" if locale == "es" else site / locale / "404.html"
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -15,12 +15,17 @@ cannot split it); the site plugin splits it here after the build:
   search never matches (Spanish stop words, which lunr drops from the index anyway)
   or that nobody searches for (Quechua function words such as "chay", "mana").
   Material searches the whole text and shows the teaser; repeated words only made the
-  download bigger.
+  download bigger. In Quechua the hidden part keeps one stem per word family
+  ("maqa" for maqay, maqasqa, maqaykunamanta): the browser's Quechua search stems
+  every word it indexes and every query term the same way, so the stem finds them all.
 """
 
 import html
 import json
 import re
+import unicodedata
+from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 
 TRAINERS = "formadores/"
@@ -33,6 +38,9 @@ TAG = re.compile(r"<[^>]+>")
 SPACE = re.compile(r"\s+")
 WORD = re.compile(r"[\w'’ʼ]+")
 STOP_WORD_LIST = re.compile(r'generateStopWordFilter\("([^"]+)"')
+# The Quechua search script the browser runs; its suffix list and minimum root are read
+# from it, so both sides stem alike
+QUECHUA_SEARCH_SCRIPT = Path(__file__).parent / "search" / "lunr.qu.min.js"
 # Demonstratives, pronouns, negation, "is", "or", "more"...: in nearly every Quechua
 # section, never what a reader looks for (lunr has no Quechua stop word filter)
 QUECHUA_FUNCTION_WORDS = frozenset("""
@@ -58,9 +66,38 @@ def split_search_index(merged: dict, pipeline_es: list[str], is_translated=lambd
     return {"es": spanish, "qu": quechua}
 
 
-def learner_index(index: dict, skip: frozenset[str] = frozenset()) -> dict:
+def fold(text: str) -> str:
+    """As lunr.qu.min.js folds: lowercase, accents and the ejectives' apostrophe removed."""
+    text = "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
+    return re.sub(r"['’ʼ]", "", text)
+
+
+def quechua_stemmer(script: Path = QUECHUA_SEARCH_SCRIPT) -> Callable[[str], str]:
+    """The browser's Quechua stemmer: fold, then strip suffixes (longest first, again and
+    again) while at least MIN_ROOT letters remain. Stemming a stem changes nothing."""
+    source = script.read_text(encoding="utf-8")
+    listed = re.sub(r"//[^\n]*", "", re.search(r"var SUFFIXES = \[(.*?)\];", source, re.DOTALL).group(1))
+    suffixes = sorted({fold(suffix) for suffix in re.findall(r'"([^"]*)"', listed)}, key=len, reverse=True)
+    min_root = int(re.search(r"var MIN_ROOT = (\d+);", source).group(1))
+
+    @lru_cache(maxsize=None)
+    def stem(word: str) -> str:
+        root = fold(word)
+        stripped = True
+        while stripped:
+            stripped = False
+            for suffix in suffixes:
+                if len(root) - len(suffix) >= min_root and root.endswith(suffix):
+                    root, stripped = root[: -len(suffix)], True
+                    break
+        return root
+
+    return stem
+
+
+def learner_index(index: dict, skip: frozenset[str] = frozenset(), stem: Callable[[str], str] | None = None) -> dict:
     """Every page but the trainers' (their home page stays), compact and ranked."""
-    docs = [ranked(compact_document(doc, skip), doc["location"]) for doc in index["docs"] if _for_learners(doc["location"])]
+    docs = [ranked(compact_document(doc, skip, stem), doc["location"]) for doc in index["docs"] if _for_learners(doc["location"])]
     return {**index, "docs": docs}
 
 
@@ -76,13 +113,13 @@ def _for_learners(location: str) -> bool:
     return not location.startswith(TRAINERS) or location.split("#")[0] == TRAINERS_HOME
 
 
-def trainers_index(index: dict, skip: frozenset[str] = frozenset()) -> dict:
+def trainers_index(index: dict, skip: frozenset[str] = frozenset(), stem: Callable[[str], str] | None = None) -> dict:
     """Every page, compact, with locations relative to formadores/ (where it is served)."""
     docs = []
     for doc in index["docs"]:
         location = doc["location"]
         relative = location[len(TRAINERS) :] if location.startswith(TRAINERS) else "../" + location
-        docs.append(ranked(compact_document({**doc, "location": relative}, skip), location))
+        docs.append(ranked(compact_document({**doc, "location": relative}, skip, stem), location))
     return {**index, "docs": docs}
 
 
@@ -96,21 +133,25 @@ def unsearched_words(locale: str, lunr_folder: Path) -> frozenset[str]:
     return frozenset(found.group(1).split()) if found else frozenset()
 
 
-def compact_document(doc: dict, skip: frozenset[str] = frozenset()) -> dict:
+def compact_document(doc: dict, skip: frozenset[str] = frozenset(), stem: Callable[[str], str] | None = None) -> dict:
     """The section's first words as shown, then each remaining word once, hidden.
 
     Material tokenises the text inside and outside tags alike, so the hidden paragraph is
-    searched; it is not shown in the result (nor read by screen readers).
+    searched; it is not shown in the result (nor read by screen readers). With `stem`,
+    the hidden part holds each stem once instead of each word.
     """
     plain = SPACE.sub(" ", html.unescape(TAG.sub(" ", doc.get("text", "")))).strip()
     teaser, rest = _cut(plain, TEASER_CHARS)
-    seen = {word.casefold() for word in WORD.findall(teaser)} | skip
+    key = stem or str.casefold
+    seen = {key(word) for word in WORD.findall(teaser)}
     extra = []
     for word in WORD.findall(rest):
-        key = word.casefold()
-        if key not in seen:
-            seen.add(key)
-            extra.append(word)
+        if word.casefold() in skip:
+            continue
+        form = key(word)
+        if form not in seen:
+            seen.add(form)
+            extra.append(form if stem else word)
     text = f"<p>{html.escape(teaser, quote=False)}{' …' if rest else ''}</p>" if teaser else ""
     if extra:
         text += f'<p hidden>{html.escape(" ".join(extra), quote=False)}</p>'
