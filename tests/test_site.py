@@ -161,26 +161,19 @@ def test_no_sitemap_points_to_an_example_address(built_site):
     assert not (built_site / "sitemap.xml").exists() and not (built_site / "sitemap.xml.gz").exists()
 
 
-def test_a_real_address_keeps_its_sitemap(tmp_path, monkeypatch):
-    from types import SimpleNamespace
+def test_a_real_address_keeps_its_sitemap(tmp_path):
+    from defensoria.site.plugin import drop_example_sitemaps
 
-    from defensoria.site.plugin import DefensoriaPlugin
-
-    def build_end(site_url: str) -> list[str]:
+    def left_after_build(site_url: str) -> list[str]:
         site = tmp_path / site_url.split("//")[1].strip("/")
         site.mkdir()
         (site / "sitemap.xml").write_text(f"<urlset><url><loc>{site_url}index.html</loc></url></urlset>", encoding="utf-8")
         (site / "sitemap.xml.gz").write_bytes(b"")
-        plugin = DefensoriaPlugin()
-        plugin.load_config({"prune_assets": False})
-        plugin._stylesheets = SimpleNamespace(bundle="assets/stylesheets/sitio.css", screen=[])
-        monkeypatch.setattr("defensoria.site.plugin.bundle_css", lambda docs, screen: "")
-        monkeypatch.setattr("defensoria.site.plugin.install_search_scripts", lambda site: None)
-        plugin.on_post_build(config=SimpleNamespace(site_dir=str(site), docs_dir=str(tmp_path), site_url=site_url, plugins={}))
+        drop_example_sitemaps(site, site_url)
         return sorted(path.name for path in site.glob("sitemap*"))
 
-    assert build_end("https://defensorias-cusco.org.pe/") == ["sitemap.xml", "sitemap.xml.gz"]
-    assert build_end("https://defensorias-cusco.example.org/") == []
+    assert left_after_build("https://defensorias-cusco.org.pe/") == ["sitemap.xml", "sitemap.xml.gz"]
+    assert left_after_build("https://defensorias-cusco.example.org/") == []
 
 
 def test_each_language_has_its_own_search_index(built_site):

@@ -187,8 +187,7 @@ class DefensoriaPlugin(BasePlugin[DefensoriaConfig]):
         install_search_scripts(site)
         if self.config.prune_assets:
             prune_assets(site)
-        if is_placeholder(config.site_url):
-            drop_sitemaps(site)
+        drop_example_sitemaps(site, config.site_url)
 
 
 def finish_html(output: str, search_scope: str = "") -> str:
@@ -299,11 +298,12 @@ def install_search_scripts(site: Path) -> None:
     shutil.copyfile(SEARCH_ASSETS / "lunr.qu.min.js", lunr / "lunr.qu.min.js")
 
 
-def drop_sitemaps(site: Path) -> None:
+def drop_example_sitemaps(site: Path, site_url: str) -> None:
     """No sitemap while site_url is an example address: every entry would point to a
     site that does not exist (search engines and link checkers read it)."""
-    for path in (site / "sitemap.xml", site / "sitemap.xml.gz"):
-        path.unlink(missing_ok=True)
+    if is_placeholder(site_url):
+        for path in (site / "sitemap.xml", site / "sitemap.xml.gz"):
+            path.unlink(missing_ok=True)
 
 
 def prune_assets(site: Path) -> None:

@@ -66,8 +66,9 @@ def split_search_index(merged: dict, pipeline_es: list[str], is_translated=lambd
     return {"es": spanish, "qu": quechua}
 
 
-def fold(text: str) -> str:
-    """As lunr.qu.min.js folds: lowercase, accents and the ejectives' apostrophe removed."""
+def _fold_as_the_browser(text: str) -> str:
+    """As lunr.qu.min.js folds: lowercase, accents (and ñ's tilde) and the ejectives'
+    apostrophe removed. Not orthography.fold, which keeps ñ and the apostrophe."""
     text = "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
     return re.sub(r"['’ʼ]", "", text)
 
@@ -77,12 +78,12 @@ def quechua_stemmer(script: Path = QUECHUA_SEARCH_SCRIPT) -> Callable[[str], str
     again) while at least MIN_ROOT letters remain. Stemming a stem changes nothing."""
     source = script.read_text(encoding="utf-8")
     listed = re.sub(r"//[^\n]*", "", re.search(r"var SUFFIXES = \[(.*?)\];", source, re.DOTALL).group(1))
-    suffixes = sorted({fold(suffix) for suffix in re.findall(r'"([^"]*)"', listed)}, key=len, reverse=True)
+    suffixes = sorted({_fold_as_the_browser(suffix) for suffix in re.findall(r'"([^"]*)"', listed)}, key=len, reverse=True)
     min_root = int(re.search(r"var MIN_ROOT = (\d+);", source).group(1))
 
     @lru_cache(maxsize=None)
     def stem(word: str) -> str:
-        root = fold(word)
+        root = _fold_as_the_browser(word)
         stripped = True
         while stripped:
             stripped = False
