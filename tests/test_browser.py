@@ -35,9 +35,9 @@ def exit_url(repo_root) -> str:
     return config["extra"]["salida"]["url"]
 
 
-@pytest.fixture
-def page(browser, exit_url):
-    """A fresh context; the neutral site is answered locally (there is no network here)."""
+def new_tab(browser, exit_url):
+    """A tab in a fresh 360 px context; the neutral site is answered locally (there is no
+    network here). The tab lists failed requests and requests to other hosts."""
     context = browser.new_context(viewport={"width": 360, "height": 740})
     neutral_host = exit_url.split("/")[2]
     context.route(f"https://{neutral_host}/**", lambda route: route.fulfill(status=200, content_type="text/html", body="<html><body>Pronóstico</body></html>"))
@@ -46,8 +46,14 @@ def page(browser, exit_url):
     tab.external = []
     tab.on("requestfailed", lambda request: tab.failed.append(request.url))
     tab.on("request", lambda request: tab.external.append(request.url) if neutral_host not in request.url and not request.url.startswith(("http://127.0.0.1", "file:", "data:", "about:", "blob:")) else None)
+    return tab
+
+
+@pytest.fixture
+def page(browser, exit_url):
+    tab = new_tab(browser, exit_url)
     yield tab
-    context.close()
+    tab.context.close()
 
 
 def storage_sizes(tab) -> list[int]:

@@ -7,12 +7,13 @@ axe-core comes from npm (tests/axe/package.json, installed here with `npm ci` an
 
 import shutil
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from conftest import in_ci
-from test_browser import exit_url, page, server  # noqa: F401 (fixtures)
+from test_browser import exit_url, new_tab, page, server  # noqa: F401 (fixtures)
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
@@ -40,39 +41,59 @@ def site_pages(built_site: Path) -> list[str]:
     return pages
 
 
-def test_axe_finds_no_violation_on_any_page(page, server, built_site, axe_script):
-    pages = site_pages(built_site)
-    assert any(p.startswith("qu/") for p in pages) and "index.html" in pages
-    found = {}
-    # Injected into every page the context opens (once, instead of sending it per page)
-    page.context.add_init_script(script=axe_script)
-    for path in pages:
-        page.goto(f"{server}/{path}")
-        violations = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']}))
-            .violations.map(v => v.id + ': ' + v.nodes.slice(0, 2).map(n => n.target.join(' ')).join(' | '))""")
-        if violations:
-            found[path] = violations
-    assert found == {}
-
-
 # Material sizes text in rem from html's 125 %: twice that is 200 % text
 DOUBLE_TEXT = "html { font-size: 250% !important; }"
 
 
-def test_double_text_size_needs_no_sideways_scrolling_on_any_page(page, server, built_site):
-    """Every page, es and qu: quiz questions with long Quechua words, citations, the
-    'pendiente de verificación' marks, the verification form, the menu's hidden lists."""
-    pages = site_pages(built_site)
-    assert len(pages) > 50 and "qu/modulos/m04-la-denuncia.html" in pages
-    wide = {}
-    for path in pages:
-        page.goto(f"{server}/{path}")
-        page.add_style_tag(content=DOUBLE_TEXT)
-        page.wait_for_timeout(50)
-        width = page.evaluate("() => document.documentElement.scrollWidth")
-        if width > 360:
-            wide[path] = width
-    assert wide == {}
+@dataclass
+class Tour:
+    # The edition's folder ("" or "qu/") and its pages
+    folder: str
+    pages: list[str]
+    # page → what axe-core found at normal size ("rule: first nodes")
+    violations: dict[str, list[str]]
+    # page → its width in px at 200 % text, when wider than the 360 px phone
+    too_wide: dict[str, int]
+
+
+@pytest.fixture(scope="module", params=["es", "qu"])
+def tour(request, browser, exit_url, server, built_site, axe_script) -> Tour:
+    """Every page of one edition, visited once: axe-core at normal text size, then the page's
+    width at 200 % text. One visit serves both checks; each edition is one unit of work,
+    so the two can run in parallel test processes."""
+    folder = "" if request.param == "es" else f"{request.param}/"
+    pages = [p for p in site_pages(built_site) if p.startswith("qu/") == (folder == "qu/")]
+    tab = new_tab(browser, exit_url)
+    # Injected into every page the context opens (once, instead of sending it per page)
+    tab.context.add_init_script(script=axe_script)
+    violations, too_wide = {}, {}
+    try:
+        for path in pages:
+            tab.goto(f"{server}/{path}")
+            found = tab.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']}))
+                .violations.map(v => v.id + ': ' + v.nodes.slice(0, 2).map(n => n.target.join(' ')).join(' | '))""")
+            if found:
+                violations[path] = found
+            tab.add_style_tag(content=DOUBLE_TEXT)
+            tab.wait_for_timeout(50)
+            width = tab.evaluate("() => document.documentElement.scrollWidth")
+            if width > 360:
+                too_wide[path] = width
+    finally:
+        tab.context.close()
+    return Tour(folder, pages, violations, too_wide)
+
+
+def test_axe_finds_no_violation_on_any_page(tour):
+    assert len(tour.pages) > 40 and f"{tour.folder}index.html" in tour.pages
+    assert tour.violations == {}
+
+
+def test_double_text_size_needs_no_sideways_scrolling_on_any_page(tour):
+    """Every page: quiz questions with long Quechua words, citations, the 'pendiente de
+    verificación' marks, the verification form, the menu's hidden lists."""
+    assert f"{tour.folder}modulos/m04-la-denuncia.html" in tour.pages
+    assert tour.too_wide == {}
 
 
 def test_double_text_size_menu_fits_the_phone(page, server):

@@ -12,7 +12,11 @@ from test_browser import exit_url, page, server  # noqa: F401 (fixtures)
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
+# The whole 500-word text is typed into the page body, where every key handler of the page
+# listens. A code field or a search box gets a few sentences: the exit counts keys on the
+# window before any field sees them, and a long text in a field costs seconds per sentence.
 WORDS = 500
+FIELD_WORDS = 60
 SEARCH_WORDS = 30
 
 
@@ -67,11 +71,18 @@ def texts(repo_root):
     }
 
 
+def field_text(text: str) -> str:
+    return " ".join(text.split()[:FIELD_WORDS])
+
+
 def test_the_typed_texts_have_capitals_and_accents(texts):
     for text in texts.values():
         assert len(text.split()) > WORDS
         assert sum(c.isupper() for c in text) >= 20
+        assert sum(c.isupper() for c in field_text(text)) >= 5
     assert re.search(r"[áéíóúñ]", texts["es"]) and "'" in texts["qu"]
+    # Keys outside the US layout reach the fields too
+    assert all(re.search(r"[áéíóúñ]", field_text(text)) for text in texts.values())
 
 
 @pytest.mark.parametrize("language", ["es", "qu"])
@@ -98,6 +109,8 @@ def test_typing_a_long_text_never_exits(page, server, exit_url, texts, language,
             assert page.input_value(".md-search__input") == " ".join(words[start:start + 10])
             page.keyboard.press("Control+A")
             page.keyboard.press("Backspace")
+    elif where == "form":
+        type_like_a_person(page, field_text(texts[language]))
     else:
         type_like_a_person(page, texts[language])
     page.wait_for_timeout(300)
@@ -105,7 +118,7 @@ def test_typing_a_long_text_never_exits(page, server, exit_url, texts, language,
     assert page.url.startswith(server)
     assert page.is_hidden(".dc-salida__cortina")
     if where == "form":
-        assert page.input_value("#dc-codigo") == texts[language]
+        assert page.input_value("#dc-codigo") == field_text(texts[language])
 
 
 @pytest.mark.parametrize("language", ["es", "qu"])
