@@ -35,9 +35,10 @@ $(AXE_JS): tests/axe/package-lock.json
 test-deps: $(XLIFF_XSD) $(AXE_JS)
 
 # Test processes in parallel (pytest-xdist); each test file stays in one process so its
-# module fixtures (rendered PDFs, a served ZIM) are made once. JOBS=0 runs in this process.
+# module fixtures (rendered PDFs, a served ZIM) are made once, and the browser's page tours
+# run one edition per process (tests/conftest.py). JOBS=0 runs in this process.
 JOBS ?= 2
-PYTEST := $(VENV)/bin/python -m pytest -n $(JOBS) --dist loadfile
+PYTEST := $(VENV)/bin/python -m pytest -n $(JOBS)
 
 test: $(STAMP) test-deps  ## Run every test (browser tests need Debian's chromium)
 	$(PYTEST)

@@ -17,6 +17,38 @@ from click.testing import CliRunner
 ROOT = Path(__file__).resolve().parents[1]
 
 
+# Test files whose page tours, parametrized by edition, are one unit of work per edition
+TOURS_BY_EDITION = {"tests/test_browser_a11y.py": ("[es]", "[qu]")}
+
+
+def work_unit(nodeid: str) -> str:
+    """What one test process runs as a whole: a test file, so its module fixtures (rendered
+    PDFs, a served ZIM) are made once; a page tour, one per edition."""
+    file = nodeid.split("::")[0]
+    return next((file + edition for edition in TOURS_BY_EDITION.get(file, ()) if nodeid.endswith(edition)), file)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """Units of work (work_unit) are handed to whichever process is free, in the order the
+    tests were collected (pytest_collection_modifyitems puts the longest first)."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByWorkUnit(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return work_unit(nodeid)
+
+    config.option.loadscopereorder = False
+    return ByWorkUnit(config, log)
+
+
+def pytest_collection_modifyitems(config, items):
+    """The files that drive the browser, the longest, run first: no test process is then
+    left alone with one at the end of the run."""
+    browser_files = {item.nodeid.split("::")[0] for item in items if item.get_closest_marker("browser")}
+    items.sort(key=lambda item: item.nodeid.split("::")[0] not in browser_files)
+
+
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
     """The real project (docs/, quizzes/, mkdocs.yml)."""
