@@ -42,11 +42,21 @@ def pytest_xdist_make_scheduler(config, log):
     return ByWorkUnit(config, log)
 
 
+# Renders the manual and the trainers' packs and needs no site build: it goes first, so one
+# process renders PDFs while the other builds the site that the browser files wait for
+FIRST_UNIT = "tests/test_print_cli.py"
+
+
 def pytest_collection_modifyitems(config, items):
-    """The files that drive the browser, the longest, run first: no test process is then
-    left alone with one at the end of the run."""
+    """The files that drive the browser, the longest, run first (after FIRST_UNIT): no test
+    process is then left alone with one at the end of the run."""
     browser_files = {item.nodeid.split("::")[0] for item in items if item.get_closest_marker("browser")}
-    items.sort(key=lambda item: item.nodeid.split("::")[0] not in browser_files)
+
+    def order(item) -> int:
+        file = item.nodeid.split("::")[0]
+        return 0 if file == FIRST_UNIT else 1 if file in browser_files else 2
+
+    items.sort(key=order)
 
 
 @pytest.fixture(scope="session")
