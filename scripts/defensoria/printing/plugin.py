@@ -132,21 +132,28 @@ class ImpresionPlugin(BasePlugin[ImpresionConfig]):
         for module in self.modules.values():
             for mode, layout in self.offered(module):
                 name = handout_filename(module, mode, layout)
-                cached = cache / f"{source_key(self.root, module, mode, layout)}-{name}"
-                if not cached.is_file():
-                    try:
-                        write_atomic(cached, handout_pdf(load_handout(module, self.root), mode, layout, self.root))
-                    except DefensoriaError as error:
-                        raise PluginError(f"hoja para imprimir {name}: {error.format_message()}") from None
+                try:
+                    cached = self.cached_handout(module, mode, layout)
+                except DefensoriaError as error:
+                    raise PluginError(f"hoja para imprimir {name}: {error.format_message()}") from None
                 target.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(cached, target / name)
 
     def cache(self) -> Path:
         return Path(os.environ[CACHE_ENV]) if os.environ.get(CACHE_ENV) else self.root / self.config.cache_dir
 
+    def cached_handout(self, module, mode: str, layout: str) -> Path:
+        """The handout's PDF in the cache, rendered only when its sources changed."""
+        cached = self.cache() / f"{source_key(self.root, module, mode, layout)}-{handout_filename(module, mode, layout)}"
+        if not cached.is_file():
+            write_atomic(cached, handout_pdf(load_handout(module, self.root), mode, layout, self.root))
+        return cached
+
     def trainer_downloads(self):
+        # The packs hold the same A4 handouts the module pages offer: one render for both
         if not hasattr(self, "_trainer_downloads"):
-            self._trainer_downloads = trainer_downloads(self.root)
+            self._trainer_downloads = trainer_downloads(
+                self.root, lambda module, mode: self.cached_handout(module, mode, "a4").read_bytes())
         return self._trainer_downloads
 
     def write_trainers(self, target: Path, cache: Path) -> None:

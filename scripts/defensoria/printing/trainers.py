@@ -148,16 +148,27 @@ def zip_bytes(files: list[tuple[str, bytes]]) -> bytes:
     return buffer.getvalue()
 
 
-def module_pack(root: Path, module: Module, quiz: Callable[[QuizCall], bytes] | None = None,
-                sheets: Callable[[], dict[str, bytes]] = blank_sheet_files) -> bytes:
-    """ZIP: cover, guide (es, and qu when written), handout, blank sign-in sheet, quizzes without keys.
-
-    `quiz` and `sheets` give those files when the caller has already rendered them (the
-    trainers' area offers the same quizzes and sheet on their own).
-    """
+def a4_handout(root: Path, module: Module, mode: str) -> bytes:
+    """The module's assembly handout on A4 ('es', 'qu' or 'bilingue')."""
     from defensoria.printing.handouts import handout_pdf
     from defensoria.printing.model import load_handout
+
+    return handout_pdf(load_handout(module, root), mode, "a4", root)
+
+
+def module_pack(root: Path, module: Module, quiz: Callable[[QuizCall], bytes] | None = None,
+                sheets: Callable[[], dict[str, bytes]] = blank_sheet_files,
+                handout: Callable[[Module, str], bytes] | None = None) -> bytes:
+    """ZIP: cover, guide (es, and qu when written), handout, blank sign-in sheet, quizzes without keys.
+
+    `quiz`, `sheets` and `handout` (module, mode → A4 PDF) give those files when the caller
+    has already rendered them (the trainers' area offers the same quizzes and sheet on their
+    own; the site offers the same handouts).
+    """
     from defensoria.printing.guide import guide_pdf, guide_source
+    from defensoria.printing.model import load_handout
+
+    handout = handout or (lambda module, mode: a4_handout(root, module, mode))
 
     files: list[tuple[str, bytes]] = []
     contents: list[tuple[str, str]] = []
@@ -168,12 +179,11 @@ def module_pack(root: Path, module: Module, quiz: Callable[[QuizCall], bytes] | 
         if (paths.docs_dir(root) / (source[: -len(".md")] + ".qu.md")).is_file():
             files.append((f"guia-{module.modulo}-qu.pdf", guide_pdf(root, source, "qu")))
             contents.append((f"guia-{module.modulo}-qu.pdf", "la guía en quechua"))
-    handout = load_handout(module, root)
     try:
-        sheet = handout_pdf(handout, "bilingue", "a4", root) if "qu" in handout.sides else None
+        sheet = handout(module, "bilingue") if "qu" in load_handout(module, root).sides else None
     except DefensoriaError:
         sheet = None  # too long for one bilingual A4 page: the Spanish sheet
-    files.append((f"hoja-asamblea-{module.modulo}.pdf", sheet or handout_pdf(handout, "es", "a4", root)))
+    files.append((f"hoja-asamblea-{module.modulo}.pdf", sheet or handout(module, "es")))
     contents.append((f"hoja-asamblea-{module.modulo}.pdf", "la hoja del módulo para la asamblea, una por persona"))
     for name, data in sheets().items():
         files.append((name, data))
@@ -190,8 +200,9 @@ def module_pack(root: Path, module: Module, quiz: Callable[[QuizCall], bytes] | 
 
 # Everything the trainers' area offers --------------------------------------------------
 
-def downloads(root: Path) -> list[Download]:
-    """Every file of the trainers' area, in the order the page lists them."""
+def downloads(root: Path, handout: Callable[[Module, str], bytes] | None = None) -> list[Download]:
+    """Every file of the trainers' area, in the order the page lists them; `handout` gives a
+    module's A4 handout when the caller has it already (see module_pack)."""
     docs = paths.docs_dir(root)
     quizzes = root / "quizzes"
     guides = docs / "formadores" / "guias"
@@ -232,6 +243,6 @@ def downloads(root: Path) -> list[Download]:
                                   extra=[call.command]))
         # The pack's handout shows the module's review state and the site's address (QR)
         items.append(Download(f"paquete-{code}.zip", f"{code}: paquete del taller (ZIP)", sources,
-                              lambda module=module, sources=sources: module_pack(root, module, lambda call: quiz(call, sources), sheets),
+                              lambda module=module, sources=sources: module_pack(root, module, lambda call: quiz(call, sources), sheets, handout),
                               module=code, kind="paquete", extra=[address]))
     return items
