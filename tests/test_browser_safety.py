@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from test_browser import exit_url, page, server  # noqa: F401 (fixtures)
+from test_browser import exit_url, page, plant_traces, server, storage_sizes  # noqa: F401 (fixtures)
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
@@ -247,3 +247,27 @@ def test_discreet_navigation_works_from_a_folder(page, built_site):
     follow(page, "a.md-footer__link--next")
     page.wait_for_url("**/m05-*.html")
     assert page.evaluate("() => history.length") <= 2
+
+
+def test_before_the_scripts_arrive_links_and_the_exit_leave_no_history(page, server, exit_url):
+    """On a slow link the page shows for seconds before the scripts at its end arrive: a
+    tap then already replaces the history entry, and the exit clears storage."""
+    held = []
+    page.context.route("**/assets/javascripts/defensoria.js", lambda route: held.append(route))  # never answered
+    page.goto(f"{server}/modulos/m04-la-denuncia.html", wait_until="commit")
+    page.click("a.md-footer__link--next")
+    page.wait_for_url("**/m05-*.html", wait_until="commit")
+    page.wait_for_selector("[data-dc-salida-boton]")
+    # The page stops reading at the script it waits for: what comes after has not run
+    assert page.evaluate("() => document.readyState") == "loading"
+    plant_traces(page)
+    page.click("[data-dc-salida-boton]")
+    page.wait_for_url(exit_url)
+    assert page.evaluate("() => history.length") <= 2
+    page.go_back()
+    page.wait_for_timeout(500)
+    assert not page.url.startswith(server), f"Back showed {page.url}"
+    # The exit cleared what the site could keep in this tab
+    page.goto(f"{server}/index.html", wait_until="commit")
+    page.wait_for_selector("[data-dc-salida-boton]", state="attached")
+    assert storage_sizes(page) == [0, 0]

@@ -1,6 +1,6 @@
 /*
- * Defensorías Comunitarias de Cusco: quick exit, discreet navigation, privacy helpers.
- * Loaded in <head>, before Material's bundle. No storage, no network.
+ * Defensorías Comunitarias de Cusco: quick exit, privacy helpers, lazy search.
+ * Loaded at the end of <body>, before Material's bundle. No storage, no network.
  *
  * Quick exit, after GOV.UK's "Exit this page": the button, or Shift pressed three
  * times within five seconds (not Escape, which stops page loads). A Shift press counts
@@ -8,6 +8,8 @@
  * other key starts the count again: typing capitals never exits. The exit covers the
  * page with a blank sheet at once, clears what this site could keep in the browser and
  * replaces the location with a neutral site. Coming back (pageshow) removes the cover.
+ * The button's click, the exit itself and discreet navigation are inline in <head>
+ * (theme partials/primeros-clics.html), so they work before this script arrives.
  *
  * Discreet navigation (on unless the address carries ?historial): following a link
  * replaces the current history entry instead of adding one, so the site holds a single
@@ -24,39 +26,12 @@
   var SHIFT_PRESSES = 3;
   var SHIFT_WINDOW_MS = 5000;
   var NOTICE_MS = 2000;
-  var NORMAL_HISTORY = "historial";
 
-  function button() { return document.querySelector("[data-dc-salida-boton]"); }
-
-  function announce(text) {
-    var region = document.querySelector("[data-dc-salida-aviso]");
-    if (region) region.textContent = text;
-  }
-
-  function clearTraces() {
-    try { window.localStorage.clear(); } catch (e) { /* storage may be disabled */ }
-    try { window.sessionStorage.clear(); } catch (e) { /* storage may be disabled */ }
-    if (window.__md_memory) window.__md_memory.clear();
-  }
-
-  function exit() {
-    var link = button();
-    if (!link) return;
-    document.documentElement.classList.add("dc-saliendo");
-    var cover = document.querySelector(".dc-salida__cortina");
-    if (cover) cover.hidden = false;
-    announce("");
-    clearTraces();
-    // replace(): the exited page does not stay as the current history entry
-    window.location.replace(link.href);
-  }
-
-  document.addEventListener("click", function (event) {
-    var target = event.target instanceof Element ? event.target.closest("[data-dc-salida-boton]") : null;
-    if (!target || event.ctrlKey || event.metaKey) return;
-    event.preventDefault();
-    exit();
-  });
+  // From the inline script in <head> (partials/primeros-clics.html)
+  var salida = window.dcSalida;
+  var button = salida.button;
+  var announce = salida.announce;
+  var exit = salida.exit;
 
   // ---- Shift ×3 ----
   var presses = 0;
@@ -118,53 +93,6 @@
     resetCount();
     clean = false;
     announce("");
-  });
-
-  // ---- Discreet navigation ----
-  function normalHistory() {
-    return new RegExp("[?&]" + NORMAL_HISTORY + "(=|&|$)").test(window.location.search);
-  }
-
-  function sameSite(url) {
-    return url.protocol === window.location.protocol && url.host === window.location.host;
-  }
-
-  // Where a link leads, with ?historial carried along while discreet navigation is off
-  function destination(link) {
-    var url = new URL(link.href, window.location.href);
-    if (!/^(https?|file):$/.test(url.protocol)) return null;
-    if (normalHistory() && sameSite(url) && !new RegExp("[?&]" + NORMAL_HISTORY).test(url.search)) {
-      url.search = (url.search ? url.search + "&" : "?") + NORMAL_HISTORY;
-    }
-    return url;
-  }
-
-  function go(url) {
-    if (normalHistory()) window.location.assign(url.href);
-    else window.location.replace(url.href);
-  }
-
-  // For the safety page, which says whether the mode is on
-  if (normalHistory()) document.documentElement.setAttribute("data-dc-historial", "");
-
-  document.addEventListener("click", function (event) {
-    if (event.defaultPrevented || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
-    var link = event.target instanceof Element ? event.target.closest("a[href]") : null;
-    if (!link || link.hasAttribute("download") || (link.target && link.target !== "_self")) return;
-    if (link.hasAttribute("data-dc-modo")) {
-      // The switch on the safety page: its own address, in place of this page
-      event.preventDefault();
-      window.location.replace(new URL(link.getAttribute("href"), window.location.href).href);
-      return;
-    }
-    var url = destination(link);
-    if (!url) return;
-    if (normalHistory()) {
-      link.href = url.href;  // the browser follows it as usual, adding a history entry
-      return;
-    }
-    event.preventDefault();
-    go(url);
   });
 
   // Material's one-key shortcuts (p/n: previous/next page, s/f//: search) fire on a
