@@ -191,6 +191,16 @@ def follow(tab, selector: str) -> None:
     tab.locator(selector).first.evaluate("link => link.click()")
 
 
+def exit_and_go_back(tab, server: str, exit_url: str) -> None:
+    """Exit, then Back: the site left one history entry, which the exit replaced."""
+    tab.click("[data-dc-salida-boton]")
+    tab.wait_for_url(exit_url)
+    assert tab.evaluate("() => history.length") <= 2
+    tab.go_back()
+    tab.wait_for_timeout(500)
+    assert not tab.url.startswith(server), f"Back showed {tab.url}"
+
+
 def test_discreet_navigation_leaves_no_site_page_behind_the_exit(page, server, exit_url):
     """home → m04 → m05 → exit → Back: Back never shows a page of the site."""
     page.goto(f"{server}/index.html")
@@ -198,12 +208,7 @@ def test_discreet_navigation_leaves_no_site_page_behind_the_exit(page, server, e
     page.wait_for_url("**/m04-la-denuncia.html")
     follow(page, "a.md-footer__link--next")
     page.wait_for_url("**/m05-*.html")
-    page.click("[data-dc-salida-boton]")
-    page.wait_for_url(exit_url)
-    page.go_back()
-    page.wait_for_timeout(500)
-    assert not page.url.startswith(server), f"Back showed {page.url}"
-    assert page.evaluate("() => history.length") <= 2
+    exit_and_go_back(page, server, exit_url)
 
 
 def test_discreet_navigation_in_quechua_and_through_search_and_anchors(page, server, exit_url):
@@ -221,12 +226,7 @@ def test_discreet_navigation_in_quechua_and_through_search_and_anchors(page, ser
     toc = page.locator(".md-nav--secondary a.md-nav__link").first
     if toc.count():
         toc.evaluate("a => a.click()")
-    page.click("[data-dc-salida-boton]")
-    page.wait_for_url(exit_url)
-    assert page.evaluate("() => history.length") <= 2
-    page.go_back()
-    page.wait_for_timeout(500)
-    assert not page.url.startswith(server), f"Back showed {page.url}"
+    exit_and_go_back(page, server, exit_url)
 
 
 def test_normal_history_when_the_address_asks_for_it(page, server, exit_url):
@@ -261,12 +261,7 @@ def test_before_the_scripts_arrive_links_and_the_exit_leave_no_history(page, ser
     # The page stops reading at the script it waits for: what comes after has not run
     assert page.evaluate("() => document.readyState") == "loading"
     plant_traces(page)
-    page.click("[data-dc-salida-boton]")
-    page.wait_for_url(exit_url)
-    assert page.evaluate("() => history.length") <= 2
-    page.go_back()
-    page.wait_for_timeout(500)
-    assert not page.url.startswith(server), f"Back showed {page.url}"
+    exit_and_go_back(page, server, exit_url)
     # The exit cleared what the site could keep in this tab
     page.goto(f"{server}/index.html", wait_until="commit")
     page.wait_for_selector("[data-dc-salida-boton]", state="attached")
