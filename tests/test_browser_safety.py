@@ -266,3 +266,16 @@ def test_before_the_scripts_arrive_links_and_the_exit_leave_no_history(page, ser
     page.goto(f"{server}/index.html", wait_until="commit")
     page.wait_for_selector("[data-dc-salida-boton]", state="attached")
     assert storage_sizes(page) == [0, 0]
+
+
+def test_the_switch_on_the_safety_page_turns_discreet_navigation_off_and_on(page, server):
+    page.goto(f"{server}/navega-con-seguridad.html")
+    entries = page.evaluate("() => history.length")
+    page.click(".dc-modo__discreta a[data-dc-modo]")
+    page.wait_for_url("**/navega-con-seguridad.html?historial")
+    assert page.is_visible(".dc-modo__historial") and page.is_hidden(".dc-modo__discreta")
+    page.click(".dc-modo__historial a[data-dc-modo]")
+    page.wait_for_url(lambda url: url.endswith("/navega-con-seguridad.html") or url.endswith("/navega-con-seguridad.html?"))
+    assert page.is_visible(".dc-modo__discreta")
+    # The switch replaced this page each time: no entry was added
+    assert page.evaluate("() => history.length") == entries
